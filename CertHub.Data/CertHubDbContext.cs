@@ -1,0 +1,46 @@
+using CertHub.Core.Common;
+using CertHub.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertHub.Data;
+
+/// <summary>
+/// The one DbContext. Every query is narrowed to the current user's tenant by the query filters of
+/// <see cref="TenancyFilters"/>; provider-specific subclasses only exist so each provider has its own migrations.
+/// </summary>
+public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser)
+    : IdentityDbContext<CertHubUser>(options), ICertHubDb
+{
+    public ICurrentUser CurrentUser { get; } = currentUser;
+
+    // Tenant values read by the query filters (EF parameterizes them per context instance).
+    internal bool TenantIsPlatform => CurrentUser.IsPlatform() || !CurrentUser.IsAuthenticated && CurrentUser.Role is null && CurrentUser is FixedCurrentUser;
+
+    internal int? TenantSchoolId => CurrentUser.IsSchool() ? CurrentUser.SchoolId : null;
+
+    internal int? TenantOrganizationId => CurrentUser.IsOrganization() ? CurrentUser.OrganizationId : null;
+
+    internal int? TenantProvinceId => CurrentUser.IsProvince() ? CurrentUser.ProvinceId : null;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CertHubDbContext).Assembly);
+        TenancyFilters.Apply(builder, this);
+    }
+}
+
+/// <summary>SQLite flavour (the embedded default); its migrations live in Migrations/Sqlite.</summary>
+public sealed class SqliteCertHubDbContext(DbContextOptions<SqliteCertHubDbContext> options, ICurrentUser currentUser)
+    : CertHubDbContext(options, currentUser);
+
+/// <summary>SQL Server flavour (production option); its migrations live in Migrations/SqlServer.</summary>
+public sealed class SqlServerCertHubDbContext(DbContextOptions<SqlServerCertHubDbContext> options, ICurrentUser currentUser)
+    : CertHubDbContext(options, currentUser);
