@@ -15,7 +15,7 @@ public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser
     public ICurrentUser CurrentUser { get; } = currentUser;
 
     // Tenant values read by the query filters (EF parameterizes them per context instance).
-    internal bool TenantIsPlatform => CurrentUser.IsPlatform() || !CurrentUser.IsAuthenticated && CurrentUser.Role is null && CurrentUser is FixedCurrentUser;
+    internal bool TenantIsPlatform => CurrentUser.IsPlatform();
 
     internal int? TenantSchoolId => CurrentUser.IsSchool() ? CurrentUser.SchoolId : null;
 
