@@ -1,0 +1,51 @@
+using CertHub.Core.Catalog;
+using CertHub.Core.Issuance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertHub.Data.Configurations;
+
+public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<IssuanceRecord>
+{
+    public void Configure(EntityTypeBuilder<IssuanceRecord> builder)
+    {
+        builder.ToTable("IssuanceRecords");
+        builder.Property(x => x.CandidateNo).HasMaxLength(IssuanceRecord.CandidateNoMaxLength).IsRequired();
+        builder.Property(x => x.CandidateName).HasMaxLength(IssuanceRecord.CandidateNameMaxLength).IsRequired();
+        builder.Property(x => x.IdNumber).HasMaxLength(IssuanceRecord.IdNumberMaxLength).IsRequired();
+        builder.Property(x => x.CandidateType).HasMaxLength(IssuanceRecord.CandidateTypeMaxLength).IsRequired();
+        builder.Property(x => x.CandidateSchoolName).HasMaxLength(IssuanceRecord.SchoolNameMaxLength).IsRequired();
+        builder.Property(x => x.CertificateName).HasMaxLength(IssuanceRecord.CertificateNameMaxLength).IsRequired();
+        builder.Property(x => x.OrganizationName).HasMaxLength(IssuanceRecord.OrganizationNameMaxLength).IsRequired();
+        builder.Property(x => x.PlanName).HasMaxLength(IssuanceRecord.PlanNameMaxLength).IsRequired();
+        builder.Property(x => x.SiteName).HasMaxLength(IssuanceRecord.SiteNameMaxLength).IsRequired();
+        builder.Property(x => x.CertificateNo).HasMaxLength(IssuanceRecord.CertificateNoMaxLength);
+        builder.Property(x => x.PdfPath).HasMaxLength(IssuanceRecord.PathMaxLength);
+        builder.Property(x => x.FailureReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
+        builder.Property(x => x.RejectReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
+
+        builder.HasIndex(x => new { x.CandidateId, x.ExamPlanId, x.CertificateId, x.Level }).IsUnique();
+        builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("[CertificateNo] IS NOT NULL");
+        builder.HasIndex(x => x.Status);
+        builder.HasIndex(x => x.CandidateId);
+        builder.HasIndex(x => x.CandidateSchoolId);
+        builder.HasIndex(x => x.SiteSchoolId);
+        builder.HasIndex(x => x.ExamSiteId);
+        builder.HasIndex(x => x.ExamPlanId);
+        builder.HasIndex(x => x.OrganizationId);
+        builder.HasIndex(x => x.CertificateId);
+        builder.HasIndex(x => x.CertificateResultId);
+        builder.HasIndex(x => new { x.Year, x.Status });
+        builder.HasIndex(x => x.CandidateNo);
+
+        builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.CandidateSchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SiteSchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(x => x.History).WithOne().HasForeignKey(x => x.IssuanceRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.Signatures).WithOne().HasForeignKey(x => x.IssuanceRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,24 @@
+using CertHub.Core.Scores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertHub.Data.Configurations;
+
+public sealed class SubjectScoreConfiguration : IEntityTypeConfiguration<SubjectScore>
+{
+    public void Configure(EntityTypeBuilder<SubjectScore> builder)
+    {
+        builder.ToTable("SubjectScores");
+        builder.Property(x => x.Score).HasPrecision(6, 2);
+        builder.Property(x => x.FullMark).HasPrecision(6, 2);
+        builder.Property(x => x.PassMark).HasPrecision(6, 2);
+        builder.HasIndex(x => new { x.RegistrationId, x.SubjectId }).IsUnique();
+        builder.HasIndex(x => x.ExamPlanId);
+        builder.HasIndex(x => x.SubjectId);
+        builder.HasIndex(x => x.CandidateId);
+        builder.HasIndex(x => x.RegistrationId);
+
+        builder.HasMany(x => x.Corrections).WithOne().HasForeignKey(x => x.SubjectScoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Corrections).HasField("_corrections").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
