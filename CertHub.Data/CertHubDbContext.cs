@@ -1,3 +1,4 @@
+using CertHub.Core.Audit;
 using CertHub.Core.Common;
 using CertHub.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser
 {
     public ICurrentUser CurrentUser { get; } = currentUser;
 
+    /// <summary>The clock stamped on audit entries; tests may replace it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     // Tenant values read by the query filters (EF parameterizes them per context instance).
     internal bool TenantIsPlatform => CurrentUser.IsPlatform();
 
@@ -22,6 +26,40 @@ public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser
     internal int? TenantOrganizationId => CurrentUser.IsOrganization() ? CurrentUser.OrganizationId : null;
 
     internal int? TenantProvinceId => CurrentUser.IsProvince() ? CurrentUser.ProvinceId : null;
+
+    /// <summary>Saves, and writes an audit entry for every status change in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditWriter.Collect(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            Set<AuditEntry>().AddRange(AuditWriter.ToEntries(pending, CurrentUser, Clock.GetUtcNow()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
