@@ -8,9 +8,9 @@ namespace CertHub.Data;
 
 /// <summary>
 /// The one DbContext. Every query is narrowed to the current user's tenant by the query filters of
-/// <see cref="TenancyFilters"/>; provider-specific subclasses only exist so each provider has its own migrations.
+/// ApplyTenancyFilters (TenancyFilters.cs); provider-specific subclasses only exist so each provider has its own migrations.
 /// </summary>
-public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser)
+public partial class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser)
     : IdentityDbContext<CertHubUser>(options), ICertHubDb
 {
     public ICurrentUser CurrentUser { get; } = currentUser;
@@ -71,13 +71,29 @@ public class CertHubDbContext(DbContextOptions options, ICurrentUser currentUser
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertHubDbContext).Assembly);
-        TenancyFilters.Apply(builder, this);
+        ApplyTenancyFilters(builder);
     }
 }
 
 /// <summary>SQLite flavour (the embedded default); its migrations live in Migrations/Sqlite.</summary>
 public sealed class SqliteCertHubDbContext(DbContextOptions<SqliteCertHubDbContext> options, ICurrentUser currentUser)
-    : CertHubDbContext(options, currentUser);
+    : CertHubDbContext(options, currentUser)
+{
+    /// <summary>
+    /// SQLite cannot compare or order DateTimeOffset text, so instants are stored as UTC ticks (all instants are UTC):
+    /// time windows filter and sort in the database.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}
 
 /// <summary>SQL Server flavour (production option); its migrations live in Migrations/SqlServer.</summary>
 public sealed class SqlServerCertHubDbContext(DbContextOptions<SqlServerCertHubDbContext> options, ICurrentUser currentUser)

@@ -13,26 +13,14 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         builder.Property(x => x.Code).HasMaxLength(Certificate.CodeMaxLength).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(Certificate.DescriptionMaxLength);
         builder.Property(x => x.Field).HasMaxLength(100);
-        builder.HasIndex(x => x.Code).IsUnique();
-        builder.HasIndex(x => x.Name);
-        builder.HasIndex(x => x.Status);
         builder.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.Code).IsUnique();
+        builder.HasIndex(x => x.OrganizationId);
+        builder.HasIndex(x => x.Status);
 
-        builder.OwnsMany(x => x.Levels, levels =>
-        {
-            levels.ToTable("CertificateLevels");
-            levels.WithOwner().HasForeignKey(x => x.CertificateId);
-            levels.HasKey(x => new { x.CertificateId, x.Level });
-        });
+        builder.HasMany(x => x.Levels).WithOne().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Levels).UsePropertyAccessMode(PropertyAccessMode.Field);
-
-        builder.OwnsMany(x => x.Majors, majors =>
-        {
-            majors.ToTable("CertificateMajors");
-            majors.WithOwner().HasForeignKey(x => x.CertificateId);
-            majors.HasKey(x => new { x.CertificateId, x.MajorId });
-            majors.HasOne(x => x.Major).WithMany().HasForeignKey(x => x.MajorId).OnDelete(DeleteBehavior.Restrict);
-        });
+        builder.HasMany(x => x.Majors).WithOne().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Majors).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

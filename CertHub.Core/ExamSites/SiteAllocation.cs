@@ -1,0 +1,53 @@
+using CertHub.Core.Catalog;
+using CertHub.Core.Common;
+
+namespace CertHub.Core.ExamSites;
+
+/// <summary>
+/// 考核站点分配 (借考): the organisation lets a school without its own site (the borrower) examine its candidates at
+/// another school's approved site (the host) for one certificate level.
+/// </summary>
+public sealed class SiteAllocation : Entity
+{
+    public const int ActorMaxLength = 60;
+
+    private SiteAllocation()
+    {
+    }
+
+    public int ExamSiteId { get; private set; }
+
+    /// <summary>被借考院校: the school owning the site.</summary>
+    public int HostSchoolId { get; private set; }
+
+    /// <summary>借考院校.</summary>
+    public int BorrowerSchoolId { get; private set; }
+
+    public int CertificateId { get; private set; }
+
+    public CertificateLevel Level { get; private set; }
+
+    public int OrganizationId { get; private set; }
+
+    public string CreatedBy { get; private set; } = "";
+
+    public DateTimeOffset CreatedUtc { get; private set; }
+
+    public static SiteAllocation Create(ExamSite site, int borrowerSchoolId, CertificateLevel level, string actorName, DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(site.Status != ExamSiteStatus.Approved, "只能分配审核通过的考核站点");
+        DomainRuleException.ThrowIf(borrowerSchoolId == site.SchoolId, "不能将考核站点分配给其所属院校");
+        DomainRuleException.ThrowIf(!site.HasLevel(level), $"该考核站点不支持{level.ToDisplayName()}考核");
+        return new SiteAllocation
+        {
+            ExamSiteId = site.Id,
+            HostSchoolId = site.SchoolId,
+            BorrowerSchoolId = borrowerSchoolId,
+            CertificateId = site.CertificateId,
+            Level = level,
+            OrganizationId = site.OrganizationId,
+            CreatedBy = Guard.Required(actorName, "操作人", ActorMaxLength),
+            CreatedUtc = nowUtc,
+        };
+    }
+}

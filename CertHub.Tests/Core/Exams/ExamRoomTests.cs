@@ -1,0 +1,144 @@
+using CertHub.Core.Catalog;
+using CertHub.Core.Common;
+using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
+using CertHub.Tests.Support.Builders;
+
+namespace CertHub.Tests.Core.Exams;
+
+public sealed class ExamRoomTests
+{
+    /// <summary>What each (time-derived) status allows, written out here.</summary>
+    private static readonly HashSet<(ExamRoomStatus, ExamRoomAction)> Allowed =
+    [
+        (ExamRoomStatus.NotScheduled, ExamRoomAction.Edit),
+        (ExamRoomStatus.NotScheduled, ExamRoomAction.RaiseSeatCount),
+        (ExamRoomStatus.NotScheduled, ExamRoomAction.Delete),
+        (ExamRoomStatus.Scheduling, ExamRoomAction.RaiseSeatCount),
+    ];
+
+    private static readonly Dictionary<ExamRoomStatus, DateTimeOffset> InstantOf = new()
+    {
+        [ExamRoomStatus.NotScheduled] = ADomain.Day(5),
+        [ExamRoomStatus.Scheduling] = ADomain.Day(12),
+        [ExamRoomStatus.Ended] = ADomain.Day(15),
+    };
+
+    public static TheoryData<ExamRoomStatus, ExamRoomAction> AllPairs()
+    {
+        var data = new TheoryData<ExamRoomStatus, ExamRoomAction>();
+        foreach (var status in Enum.GetValues<ExamRoomStatus>())
+        {
+            foreach (var action in Enum.GetValues<ExamRoomAction>())
+            {
+                data.Add(status, action);
+            }
+        }
+
+        return data;
+    }
+
+    private static (ExamPlan Plan, ExamRoom Room, ExamSubject Subject) NewRoom()
+    {
+        var subject = ADomain.Subject();
+        var plan = ADomain.ExamPlan(subject: subject);
+        var room = ExamRoom.Create(plan, ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [subject], "第一考场", "主楼301", 40, ADomain.Day(2));
+        return (plan, room, subject);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Action_Should_BeAllowedOrThrow_When_AppliedInStatus(ExamRoomStatus status, ExamRoomAction action)
+    {
+        var (plan, room, subject) = NewRoom();
+        var now = InstantOf[status];
+        Assert.Equal(status, room.StatusAt(plan, now));
+        void Act()
+        {
+            switch (action)
+            {
+                case ExamRoomAction.Edit:
+                    room.Edit(plan, [subject], "第二考场", "主楼302", 30, now);
+                    break;
+                case ExamRoomAction.RaiseSeatCount:
+                    room.RaiseSeatCount(plan, 50, now);
+                    break;
+                case ExamRoomAction.Delete:
+                    room.EnsureDeletable(plan, now);
+                    break;
+            }
+        }
+
+        if (Allowed.Contains((status, action)))
+        {
+            Act();
+        }
+        else
+        {
+            Assert.Throws<DomainRuleException>(Act);
+            Assert.Equal(40, room.SeatCount);
+            Assert.Equal("第一考场", room.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(-1, ExamRoomStatus.NotScheduled)]
+    [InlineData(0, ExamRoomStatus.Scheduling)]
+    [InlineData(5 * 24 * 3600 - 1, ExamRoomStatus.Scheduling)]
+    [InlineData(5 * 24 * 3600, ExamRoomStatus.Ended)]
+    public void StatusAt_Should_FollowSchedulingWindow_When_AtBoundaryInstants(int secondsAfterSchedulingStart, ExamRoomStatus expected)
+    {
+        var (plan, room, _) = NewRoom();
+
+        Assert.Equal(expected, room.StatusAt(plan, plan.SchedulingStartUtc.AddSeconds(secondsAfterSchedulingStart)));
+    }
+
+    [Fact]
+    public void RaiseSeatCount_Should_Throw_When_NotLarger()
+    {
+        var (plan, room, _) = NewRoom();
+
+        var ex = Assert.Throws<DomainRuleException>(() => room.RaiseSeatCount(plan, 40, ADomain.Day(12)));
+
+        Assert.Contains("只能增加", ex.Message);
+    }
+
+    [Fact]
+    public void CanDelete_Should_BeFalse_When_Scheduling()
+    {
+        var (plan, room, _) = NewRoom();
+
+        Assert.True(room.CanDelete(plan, ADomain.Day(5)));
+        Assert.False(room.CanDelete(plan, ADomain.Day(12)));
+        Assert.False(room.CanEdit(plan, ADomain.Day(12)));
+        Assert.True(room.CanRaiseSeatCount(plan, ADomain.Day(12)));
+    }
+
+    [Fact]
+    public void Create_Should_TakeRoomTypeFromSubject_When_SubjectsShareIt()
+    {
+        var (_, room, _) = NewRoom();
+
+        Assert.Equal(RoomType.ComputerRoom, room.RoomType);
+    }
+
+    [Fact]
+    public void Create_Should_Throw_When_SubjectsNeedDifferentRoomTypes()
+    {
+        var computer = ADomain.Subject(1);
+        var practical = ADomain.Subject(2, mode: ExamMode.Practical);
+        var plan = ADomain.ExamPlan(subject: computer);
+
+        Assert.Throws<DomainRuleException>(() =>
+            ExamRoom.Create(plan, ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [computer, practical], "考场", "地址", 10, ADomain.Day(2)));
+    }
+
+    [Fact]
+    public void Create_Should_Throw_When_SiteNotApproved()
+    {
+        var subject = ADomain.Subject();
+
+        Assert.Throws<DomainRuleException>(() =>
+            ExamRoom.Create(ADomain.ExamPlan(subject: subject), ADomain.ExamSite(ExamSiteStatus.Pending), CertificateLevel.Junior, [subject], "考场", "地址", 10, ADomain.Day(2)));
+    }
+}
