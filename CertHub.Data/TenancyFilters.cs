@@ -1,4 +1,12 @@
+using CertHub.Core.Applications;
 using CertHub.Core.Audit;
+using CertHub.Core.Candidates;
+using CertHub.Core.ExamSites;
+using CertHub.Core.Exams;
+using CertHub.Core.Invigilators;
+using CertHub.Core.Payments;
+using CertHub.Core.Registrations;
+using CertHub.Core.Scheduling;
 using CertHub.Core.Catalog;
 using CertHub.Core.Imports;
 using CertHub.Core.Issuance;
@@ -49,27 +57,113 @@ public partial class CertHubDbContext
             || r.SchoolId == TenantSchoolId
             || r.ProvinceId == TenantProvinceId);
 
+        // Nullable columns: compare only when the tenant value is set (EF treats null == null as true).
         b.Entity<ImportRecord>().HasQueryFilter(r =>
             TenantIsPlatform
-            || r.SchoolId == TenantSchoolId
-            || r.OrganizationId == TenantOrganizationId);
+            || (TenantSchoolId != null && r.SchoolId == TenantSchoolId)
+            || (TenantOrganizationId != null && r.OrganizationId == TenantOrganizationId));
 
         b.Entity<AuditEntry>().HasQueryFilter(a =>
             TenantIsPlatform
-            || a.SchoolId == TenantSchoolId
-            || a.OrganizationId == TenantOrganizationId
-            || a.ProvinceId == TenantProvinceId);
+            || (TenantSchoolId != null && a.SchoolId == TenantSchoolId)
+            || (TenantOrganizationId != null && a.OrganizationId == TenantOrganizationId)
+            || (TenantProvinceId != null && a.ProvinceId == TenantProvinceId));
 
         ApplyExamTenancyFilters(b);
     }
 
-    /// <summary>Filters of the exam-side entities (applications, sites, candidates, registrations, scores, scheduling).</summary>
+    /// <summary>
+    /// Filters of the exam-side entities. Records that hang off another record reuse that record's filter through a
+    /// subquery (EF applies the inner entity's filter too), so visibility follows the owning aggregate.
+    /// </summary>
     private void ApplyExamTenancyFilters(ModelBuilder b)
     {
+        b.Entity<ApplicationPlan>().HasQueryFilter(p =>
+            TenantIsPlatform
+            || p.ProvinceId == TenantProvinceId
+            || TenantOrganizationId != null
+            || Set<PilotSchool>().Any(s => s.Id == TenantSchoolId && s.ProvinceId == p.ProvinceId));
+
+        b.Entity<PilotApplication>().HasQueryFilter(a =>
+            TenantIsPlatform
+            || a.SchoolId == TenantSchoolId
+            || Set<Certificate>().Any(x => x.Id == a.CertificateId && x.OrganizationId == TenantOrganizationId)
+            || Set<PilotSchool>().Any(s => s.Id == a.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<ExamSite>().HasQueryFilter(e =>
+            TenantIsPlatform
+            || e.SchoolId == TenantSchoolId
+            || e.OrganizationId == TenantOrganizationId
+            || Set<SiteAllocation>().Any(a => a.ExamSiteId == e.Id && a.BorrowerSchoolId == TenantSchoolId)
+            || Set<PilotSchool>().Any(s => s.Id == e.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<SiteAllocation>().HasQueryFilter(a =>
+            TenantIsPlatform
+            || a.HostSchoolId == TenantSchoolId
+            || a.BorrowerSchoolId == TenantSchoolId
+            || a.OrganizationId == TenantOrganizationId
+            || Set<PilotSchool>().Any(s => (s.Id == a.HostSchoolId || s.Id == a.BorrowerSchoolId) && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<ExamSubject>().HasQueryFilter(x =>
+            TenantIsPlatform
+            || x.OrganizationId == TenantOrganizationId
+            || TenantSchoolId != null
+            || TenantProvinceId != null);
+
+        b.Entity<ExamPlan>().HasQueryFilter(p =>
+            TenantIsPlatform
+            || p.OrganizationId == TenantOrganizationId
+            || p.Schools.Any(s => s.SchoolId == TenantSchoolId)
+            || p.Schools.Any(s => Set<PilotSchool>().Any(x => x.Id == s.SchoolId && x.ProvinceId == TenantProvinceId)));
+
+        b.Entity<ExamRoom>().HasQueryFilter(r =>
+            TenantIsPlatform
+            || r.SchoolId == TenantSchoolId
+            || Set<ExamPlan>().Any(p => p.Id == r.ExamPlanId && p.OrganizationId == TenantOrganizationId)
+            || Set<PilotSchool>().Any(s => s.Id == r.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<Registration>().HasQueryFilter(r =>
+            TenantIsPlatform
+            || r.SchoolId == TenantSchoolId
+            || Set<Certificate>().Any(x => x.Id == r.CertificateId && x.OrganizationId == TenantOrganizationId)
+            || Set<PilotSchool>().Any(s => s.Id == r.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<Candidate>().HasQueryFilter(c =>
+            TenantIsPlatform
+            || c.SchoolId == TenantSchoolId
+            || (TenantOrganizationId != null && Set<Registration>().Any(r => r.CandidateId == c.Id))
+            || Set<PilotSchool>().Any(s => s.Id == c.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<PaymentRequest>().HasQueryFilter(p =>
+            TenantIsPlatform
+            || p.SchoolId == TenantSchoolId
+            || p.OrganizationId == TenantOrganizationId
+            || Set<PilotSchool>().Any(s => s.Id == p.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<Invigilator>().HasQueryFilter(i =>
+            TenantIsPlatform
+            || i.SchoolId == TenantSchoolId
+            || Set<InvigilatorCertification>().IgnoreQueryFilters().Any(c => c.InvigilatorId == i.Id && c.OrganizationId == TenantOrganizationId)
+            || Set<PilotSchool>().Any(s => s.Id == i.SchoolId && s.ProvinceId == TenantProvinceId));
+
+        b.Entity<InvigilatorCertification>().HasQueryFilter(c =>
+            TenantIsPlatform
+            || c.OrganizationId == TenantOrganizationId
+            || Set<Invigilator>().Any(i => i.Id == c.InvigilatorId && (i.SchoolId == TenantSchoolId
+                || Set<PilotSchool>().Any(s => s.Id == i.SchoolId && s.ProvinceId == TenantProvinceId))));
+
+        b.Entity<RoomSession>().HasQueryFilter(s =>
+            TenantIsPlatform
+            || Set<ExamRoom>().Any(r => r.Id == s.ExamRoomId)
+            || s.Seats.Any(x => x.SchoolId == TenantSchoolId));
+
+        b.Entity<SubjectScore>().HasQueryFilter(s =>
+            TenantIsPlatform
+            || Set<Registration>().Any(r => r.Id == s.RegistrationId));
+
         b.Entity<ScoreReviewRequest>().HasQueryFilter(r =>
             TenantIsPlatform
             || r.SchoolId == TenantSchoolId
-            || Set<PilotSchool>().Any(s => s.Id == r.SchoolId && s.ProvinceId == TenantProvinceId)
-            || TenantOrganizationId != null);
+            || Set<SubjectScore>().Any(x => x.Id == r.SubjectScoreId));
     }
 }
