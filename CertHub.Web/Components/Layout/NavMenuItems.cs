@@ -1,0 +1,30 @@
+using CertHub.Core.Common;
+
+namespace CertHub.Web.Components.Layout;
+
+/// <summary>One entry of the top menu: its group (the manual's top menu), title, route and policy.</summary>
+public sealed record NavMenuItem(string Group, string Title, string Route, string Policy);
+
+/// <summary>
+/// The manual's top menu (机构管理, 标准管理, 证书管理, 考务管理, 周报管理, 统计分析, 系统管理) in one table.
+/// Only routes that exist are listed; each item is shown to the users its policy admits.
+/// </summary>
+public static class NavMenuItems
+{
+    public static readonly IReadOnlyList<string> Groups = ["机构管理", "标准管理", "证书管理", "考务管理", "周报管理", "统计分析", "系统管理"];
+
+    public static readonly IReadOnlyList<NavMenuItem> All =
+    [
+        new("机构管理", "培训评价组织管理", "/orgs", Policies.OrgDirectory),
+        new("机构管理", "试点院校管理", "/schools", Policies.SchoolProvincePlatform),
+        new("标准管理", "职业技能等级标准", "/standards/skills", Policies.SignedIn),
+        new("标准管理", "考核站点建设标准", "/standards/sites", Policies.SignedIn),
+        new("证书管理", "证书信息管理", "/certificates", Policies.SignedIn),
+        new("系统管理", "省份管理", "/admin/provinces", Policies.Platform),
+        new("系统管理", "院校维护", "/admin/schools", Policies.Platform),
+        new("系统管理", "培训评价组织维护", "/admin/organizations", Policies.Platform),
+        new("系统管理", "证书维护", "/admin/certificates", Policies.Platform),
+        new("系统管理", "标准维护", "/admin/standards", Policies.Platform),
+        new("系统管理", "账号管理", "/admin/accounts", Policies.Platform),
+    ];
+}

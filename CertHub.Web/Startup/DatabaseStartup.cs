@@ -1,0 +1,29 @@
+using CertHub.Core.Common;
+using CertHub.Data;
+using CertHub.Data.Seed;
+
+namespace CertHub.Web.Startup;
+
+/// <summary>Prepares the database at start and, in Development, seeds the demo data.</summary>
+public static class DatabaseStartup
+{
+    public static async Task InitializeAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(services, ct);
+        if (environment.IsDevelopment())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Creates the schema. Interim: migrations are generated after the merge; then this becomes
+    /// <c>DatabaseInitializer.MigrateAsync</c>.
+    /// </summary>
+    private static async Task EnsureSchemaAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var db = services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
+        await db.Database.EnsureCreatedAsync(ct);
+    }
+}

@@ -1,0 +1,45 @@
+using CertHub.Core.Common;
+
+namespace CertHub.Web.Storage;
+
+/// <summary>Files on disk under <c>Storage:Root</c> (default <c>data/files</c> under the content root).</summary>
+public sealed class DiskFileStore : IFileStore
+{
+    private readonly string _root;
+
+    public DiskFileStore(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var root = configuration["Storage:Root"];
+        root = string.IsNullOrWhiteSpace(root) ? Path.Combine("data", "files") : root;
+        _root = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(environment.ContentRootPath, root));
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task<string> SaveAsync(string relativeFolder, string fileName, Stream content, CancellationToken ct = default)
+    {
+        var safeName = Path.GetFileName(fileName);
+        var relative = Path.Combine(relativeFolder, safeName).Replace('\\', '/');
+        var full = Resolve(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await using var file = File.Create(full);
+        await content.CopyToAsync(file, ct);
+        return relative;
+    }
+
+    public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken ct = default)
+    {
+        var full = Resolve(relativePath);
+        return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
+    }
+
+    private string Resolve(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Path escapes the storage root.");
+        }
+
+        return full;
+    }
+}
