@@ -9,7 +9,8 @@ using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
-using CertHub.Web.Catalog;
+using CertHub.Core.Applications;
+using CertHub.Core.Ledger;
 using CertHub.Web.Components;
 using CertHub.Web.Imaging;
 using CertHub.Web.Live;
@@ -47,8 +48,9 @@ services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 // Catalogue (interim ports are replaced after the merge).
-services.AddScoped<IPilotedCertificates, InterimPilotedCertificates>();
-services.AddSingleton<ICertificateLedgerReader, InterimCertificateLedgerReader>();
+services.AddScoped<IPilotedCertificates, PilotedCertificates>();
+services.AddScoped<LedgerService>();
+services.AddScoped<ICertificateLedgerReader, CertificateLedgerReader>();
 services.AddScoped<OrganizationQueries>();
 services.AddScoped<SchoolService>();
 services.AddScoped<StandardQueries>();

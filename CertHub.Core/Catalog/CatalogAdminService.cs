@@ -1,5 +1,6 @@
 using CertHub.Core.Accounts;
 using CertHub.Core.Common;
+using CertHub.Core.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Core.Catalog;
@@ -10,6 +11,7 @@ public sealed class CatalogAdminService(
     ICurrentUser currentUser,
     IAccountAdmin accounts,
     IChangeFeed changes,
+    LedgerService ledger,
     TimeProvider clock)
 {
     public async Task<PagedResult<ProvinceListItem>> ProvincesAsync(PageRequest page, CancellationToken ct)
@@ -139,7 +141,11 @@ public sealed class CatalogAdminService(
             certificate.Disable();
         }
 
-        return await SaveAsync(db, certificate, CatalogTopics.Certificates, ct);
+        var savedId = await SaveAsync(db, certificate, CatalogTopics.Certificates, ct);
+
+        // 上链: every publication or change of a catalogue certificate is appended to the ledger.
+        await ledger.AppendAsync([(LedgerEntryKind.CertificatePublished, CertificateLedger.SubjectKey(savedId), CertificateLedger.Payload(certificate))], ct);
+        return savedId;
     }
 
     public async Task<int> SaveSkillStandardAsync(SkillStandardInput input, CancellationToken ct)

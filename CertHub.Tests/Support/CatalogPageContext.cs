@@ -1,7 +1,7 @@
 using Bunit;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
-using CertHub.Web.Catalog;
+using CertHub.Core.Applications;
 using CertHub.Web.Imaging;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -22,7 +22,7 @@ public sealed class CatalogPageContext : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(currentUser);
         Services.AddSingleton(_db.FactoryFor(currentUser));
-        Services.AddSingleton<IPilotedCertificates, InterimPilotedCertificates>();
+        Services.AddSingleton<IPilotedCertificates, PilotedCertificates>();
         Services.AddSingleton<ICertificateLedgerReader>(new FixedLedgerReader(ledger));
         Services.AddSingleton<IFileStore>(Files);
         Services.AddSingleton<IImageInspector, SkiaImageInspector>();

@@ -1,3 +1,4 @@
+using CertHub.Core.Applications;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 
@@ -39,7 +40,27 @@ public sealed record CatalogTestData(int BeijingId, int HubeiId, int SchoolAId, 
             SchoolCertificateContact.Create(a.Id, java.Id, "何军", "13810010002", null),
             SchoolCertificateContact.Create(b.Id, web.Id, "杨帆", "13810020001", null));
         db.SaveChanges();
+        Pilot(db, beijing.Id, (a.Id, xxh.Id, CertificateLevel.Intermediate), (a.Id, java.Id, CertificateLevel.Intermediate), (b.Id, web.Id, CertificateLevel.Junior));
         return new CatalogTestData(beijing.Id, hubei.Id, a.Id, b.Id, c.Id, wl.Id, tedu.Id, xxh.Id, java.Id, web.Id);
+    }
+
+    /// <summary>已参与试点: approved pilot applications (applied within an open 申报计划 batch, submitted, approved).</summary>
+    private static void Pilot(CertHub.Data.CertHubDbContext db, int provinceId, params (int SchoolId, int CertificateId, CertificateLevel Level)[] pilots)
+    {
+        var applied = new DateTimeOffset(2021, 5, 10, 2, 0, 0, TimeSpan.Zero);
+        var plan = ApplicationPlan.Create(provinceId, 2021, 1, "2021年第一批证书试点申报", applied.AddDays(-5), applied.AddDays(20), false, false, OpenScope.All);
+        db.Add(plan);
+        db.SaveChanges();
+        foreach (var (schoolId, certificateId, level) in pilots)
+        {
+            var application = PilotApplication.Create(plan, schoolId, certificateId, level, applied);
+            application.Edit(50, [], "<p>师资</p>", "<p>场地</p>");
+            application.Submit("院校管理员", applied);
+            application.Approve(40, "北京市教育委员会", applied.AddDays(1));
+            db.Add(application);
+        }
+
+        db.SaveChanges();
     }
 
     public FixedCurrentUser SchoolA => new(UserRole.SchoolAdmin, SchoolId: SchoolAId, ProvinceId: BeijingId, UserName: "ustb", DisplayName: "北京科技大学");

@@ -1,8 +1,9 @@
 using CertHub.Core.Accounts;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Ledger;
 using CertHub.Tests.Support;
-using CertHub.Web.Catalog;
+using CertHub.Core.Applications;
 using CertHub.Web.Imaging;
 
 namespace CertHub.Tests.Data.Catalog;
@@ -21,7 +22,7 @@ public sealed class CatalogServiceTests : IDisposable
     private SchoolService Schools(ICurrentUser user) =>
         new(_db.FactoryFor(user), user, _files, new SkiaImageInspector(), _changes, TimeProvider.System);
 
-    private InterimPilotedCertificates Piloted(ICurrentUser user) => new(_db.FactoryFor(user));
+    private PilotedCertificates Piloted(ICurrentUser user) => new(_db.FactoryFor(user));
 
     private CertificateQueries Certificates(ICurrentUser user, CertificateLedgerInfo? ledger = null) =>
         new(_db.FactoryFor(user), user, Piloted(user), new FixedLedgerReader(ledger));
@@ -195,7 +196,7 @@ public sealed class CatalogServiceTests : IDisposable
     public async Task CatalogAdmin_Should_Refuse_When_UserIsNotPlatform()
     {
         var user = _data.SchoolA;
-        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, TimeProvider.System);
+        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, new LedgerService(_db.FactoryFor(user), TimeProvider.System), TimeProvider.System);
 
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.SaveProvinceAsync(new ProvinceInput(null, "31", "上海市", "上海市教育委员会", ReportingCycle.Weekly), default));
     }
@@ -204,13 +205,18 @@ public sealed class CatalogServiceTests : IDisposable
     public async Task CatalogAdmin_Should_CreateCertificateWithLevelsAndMajors_When_Platform()
     {
         var user = FixedCurrentUser.System;
-        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, TimeProvider.System);
+        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, new LedgerService(_db.FactoryFor(user), TimeProvider.System), TimeProvider.System);
 
         var id = await admin.SaveCertificateAsync(new CertificateInput(null, "物流管理职业技能等级证书", "1+X-WLGL", _data.OrgWlId,
             [CertificateLevel.Junior, CertificateLevel.Senior], [], null, "现代物流", EnablementStatus.Enabled), default);
 
         var detail = await Certificates(user).GetAsync(id, default);
         Assert.Equal([CertificateLevel.Junior, CertificateLevel.Senior], detail!.Levels);
+        var ledger = new LedgerService(_db.FactoryFor(user), TimeProvider.System);
+        var proof = await new CertificateLedgerReader(ledger).GetAsync(id, default);
+        Assert.NotNull(proof);
+        Assert.Equal(64, proof.BlockHash.Length);
+        Assert.True((await ledger.VerifyAllAsync(default)).IsValid);
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.SaveCertificateAsync(new CertificateInput(null, "重复", "1+X-WLGL", _data.OrgWlId,
             [CertificateLevel.Junior], [], null, null, EnablementStatus.Enabled), default));
     }
@@ -219,7 +225,7 @@ public sealed class CatalogServiceTests : IDisposable
     public async Task CatalogAdmin_Should_RefuseSchoolAccounts()
     {
         var user = FixedCurrentUser.System;
-        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, TimeProvider.System);
+        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, new LedgerService(_db.FactoryFor(user), TimeProvider.System), TimeProvider.System);
 
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.CreateAccountAsync(new NewAccount("x", "x", UserRole.SchoolAdmin, _data.SchoolAId, null, null, "Demo@12345"), default));
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.CreateAccountAsync(new NewAccount("x", "x", UserRole.OrgAdmin, null, null, null, "Demo@12345"), default));
