@@ -1,4 +1,7 @@
+using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
+using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
 using CertHub.Core.Scores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -19,5 +22,8 @@ public sealed class CertificateResultConfiguration : IEntityTypeConfiguration<Ce
         builder.HasIndex(x => x.Status);
         builder.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamPlan>().WithMany().HasForeignKey(x => x.ExamPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamSite>().WithMany().HasForeignKey(x => x.ExamSiteId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,9 @@
+using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
+using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
 using CertHub.Core.Issuance;
+using CertHub.Core.Scores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -42,6 +46,10 @@ public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<Issua
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SiteSchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamSite>().WithMany().HasForeignKey(x => x.ExamSiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamPlan>().WithMany().HasForeignKey(x => x.ExamPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CertificateResult>().WithMany().HasForeignKey(x => x.CertificateResultId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(x => x.History).WithOne().HasForeignKey(x => x.IssuanceRecordId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);

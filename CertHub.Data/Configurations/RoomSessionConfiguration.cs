@@ -1,3 +1,4 @@
+using CertHub.Core.Exams;
 using CertHub.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,10 @@ public sealed class RoomSessionConfiguration : IEntityTypeConfiguration<RoomSess
         builder.HasIndex(x => x.ExamRoomId);
         builder.HasIndex(x => x.SubjectId);
         builder.HasIndex(x => new { x.ExamPlanId, x.SubjectId });
+
+        builder.HasOne<ExamPlan>().WithMany().HasForeignKey(x => x.ExamPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamRoom>().WithMany().HasForeignKey(x => x.ExamRoomId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExamSubject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(x => x.Seats).WithOne().HasForeignKey(x => x.RoomSessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Seats).HasField("_seats").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,4 +1,5 @@
 using CertHub.Core.Catalog;
+using CertHub.Core.Invigilators;
 using CertHub.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,5 +15,6 @@ public sealed class RoomSessionInvigilatorConfiguration : IEntityTypeConfigurati
         builder.HasIndex(x => x.InvigilatorId);
         builder.HasIndex(x => x.SchoolId);
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Invigilator>().WithMany().HasForeignKey(x => x.InvigilatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

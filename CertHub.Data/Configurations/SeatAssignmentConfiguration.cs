@@ -1,4 +1,6 @@
+using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
+using CertHub.Core.Registrations;
 using CertHub.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,5 +20,7 @@ public sealed class SeatAssignmentConfiguration : IEntityTypeConfiguration<SeatA
         builder.HasIndex(x => x.SchoolId);
         builder.HasIndex(x => x.AdmissionTicketNo);
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,15 +10,30 @@ public sealed class IssuanceModelTests : IDisposable
 {
     private readonly SqliteTestDb _db = new();
     private readonly IssuanceCatalogSeed _seed;
+    private readonly ExamChainSeed _chain;
+    private readonly int _candidate;
+    private readonly int _otherCandidate;
+    private readonly Dictionary<(int CandidateId, CertificateLevel Level), int> _passedResults = [];
 
-    public IssuanceModelTests() => _seed = IssuanceCatalogSeed.SaveIn(_db);
+    /// <summary>Two candidates of the school, sitting the plan at the other school's site, each with passed results to issue.</summary>
+    public IssuanceModelTests()
+    {
+        _seed = IssuanceCatalogSeed.SaveIn(_db);
+        _chain = ExamChainSeed.SaveIn(_db, _seed, siteSchoolId: _seed.OtherSchoolId);
+        _candidate = ExamChainSeed.SaveCandidate(_db, _seed.SchoolId, ADomain.ValidIdNumber);
+        _otherCandidate = ExamChainSeed.SaveCandidate(_db, _seed.SchoolId, ADomain.OtherValidIdNumber);
+        foreach (var (candidateId, level) in new[] { (_candidate, CertificateLevel.Intermediate), (_candidate, CertificateLevel.Senior), (_otherCandidate, CertificateLevel.Intermediate) })
+        {
+            _passedResults[(candidateId, level)] = _chain.SavePassedResult(_db, candidateId, level);
+        }
+    }
 
     public void Dispose() => _db.Dispose();
 
     [Fact]
     public void IssuanceRecord_Should_RoundTripWithHistoryAndSignatures_When_Saved()
     {
-        var record = Record(candidateId: 1).In(IssuanceStatus.Issued).Build();
+        var record = Record(_candidate).In(IssuanceStatus.Issued).Build();
         Save(record);
 
         using var db = _db.OpenAsSystem();
@@ -41,7 +56,7 @@ public sealed class IssuanceModelTests : IDisposable
     [Fact]
     public void IssuanceRecord_Should_PersistTransitions_When_ChangedAfterReload()
     {
-        Save(Record(candidateId: 1).In(IssuanceStatus.SitePendingSign).Build());
+        Save(Record(_candidate).In(IssuanceStatus.SitePendingSign).Build());
 
         using (var db = _db.OpenAsSystem())
         {
@@ -60,39 +75,42 @@ public sealed class IssuanceModelTests : IDisposable
     [Fact]
     public void IssuanceRecord_Should_RejectDuplicate_When_SameCandidatePlanCertificateLevel()
     {
-        Save(Record(candidateId: 1).Build());
+        Save(Record(_candidate).Build());
 
-        Assert.Throws<DbUpdateException>(() => Save(Record(candidateId: 1).Build()));
-        Save(Record(candidateId: 1).WithCertificate(_seed.OrganizationId, _seed.CertificateId, CertificateLevel.Senior).Build());
+        AUniqueIndex.Violated(() => Save(Record(_candidate).Build()));
+        Save(Record(_candidate, CertificateLevel.Senior).Build());
     }
 
     [Fact]
     public void IssuanceRecord_Should_RejectDuplicateCertificateNo_When_BothIssued()
     {
-        var first = Record(candidateId: 1).In(IssuanceStatus.Generating).Build();
-        var second = Record(candidateId: 2).In(IssuanceStatus.Generating).Build();
+        var first = Record(_candidate).In(IssuanceStatus.Generating).Build();
+        var second = Record(_otherCandidate).In(IssuanceStatus.Generating).Build();
         first.CompleteGeneration("1XXXH2021200000001", new DateOnly(2021, 9, 23), "a.pdf", AnIssuanceRecord.T0.AddDays(1));
         second.CompleteGeneration("1XXXH2021200000001", new DateOnly(2021, 9, 23), "b.pdf", AnIssuanceRecord.T0.AddDays(1));
         Save(first);
 
-        Assert.Throws<DbUpdateException>(() => Save(second));
+        AUniqueIndex.Violated(() => Save(second));
     }
 
     [Fact]
     public void IssuanceRecord_Should_AllowManyWithoutCertificateNo_When_NotIssued()
     {
-        Save(Record(candidateId: 1).Build());
-        Save(Record(candidateId: 2).Build());
+        Save(Record(_candidate).Build());
+        Save(Record(_otherCandidate).Build());
 
         using var db = _db.OpenAsSystem();
         Assert.Equal(2, db.Set<IssuanceRecord>().Count(r => r.CertificateNo == null));
     }
 
-    private AnIssuanceRecord Record(int candidateId) =>
+    private AnIssuanceRecord Record(int candidateId, CertificateLevel level = CertificateLevel.Intermediate) =>
         AnIssuanceRecord.New()
             .ForCandidate(candidateId)
             .WithSchools(_seed.SchoolId, _seed.OtherSchoolId)
-            .WithCertificate(_seed.OrganizationId, _seed.CertificateId);
+            .WithCertificate(_seed.OrganizationId, _seed.CertificateId, level)
+            .InPlan(_chain.ExamPlanId)
+            .AtSite(_chain.ExamSiteId)
+            .FromResult(_passedResults[(candidateId, level)]);
 
     private void Save(object entity)
     {

@@ -10,16 +10,24 @@ public sealed class ScoresModelTests : IDisposable
 {
     private readonly SqliteTestDb _db = new();
     private readonly IssuanceCatalogSeed _seed;
+    private readonly ExamChainSeed _chain;
+    private readonly SeededRegistration _registration;
     private readonly ScoreWindow _window = AScoreWindow.Default();
 
-    public ScoresModelTests() => _seed = IssuanceCatalogSeed.SaveIn(_db);
+    /// <summary>One candidate of the school registered for the plan, which has two junior subjects.</summary>
+    public ScoresModelTests()
+    {
+        _seed = IssuanceCatalogSeed.SaveIn(_db);
+        _chain = ExamChainSeed.SaveIn(_db, _seed, siteSchoolId: _seed.SchoolId);
+        _registration = _chain.SaveRegistration(_db, ExamChainSeed.SaveCandidate(_db, _seed.SchoolId));
+    }
 
     public void Dispose() => _db.Dispose();
 
     [Fact]
     public void SubjectScore_Should_RoundTripWithCorrections_When_Saved()
     {
-        var score = AScoreWindow.Score(saved: false, score: 75.5m);
+        var score = NewScore(_chain.SubjectId, score: 75.5m);
         score.Correct(80m, false, null, "wl", AScoreWindow.EntryStart.AddHours(1), _window);
         score.Correct(null, true, "确认缺考", "wl", AScoreWindow.NoticeStart.AddHours(1), _window);
         Save(score);
@@ -36,23 +44,23 @@ public sealed class ScoresModelTests : IDisposable
     [Fact]
     public void SubjectScore_Should_RejectDuplicate_When_SameRegistrationAndSubject()
     {
-        Save(AScoreWindow.Score(registrationId: 1, subjectId: 1, saved: false));
-        Save(AScoreWindow.Score(registrationId: 1, subjectId: 2, saved: false));
+        Save(NewScore(_chain.SubjectId));
+        Save(NewScore(_chain.OtherSubjectId));
 
-        Assert.Throws<DbUpdateException>(() => Save(AScoreWindow.Score(registrationId: 1, subjectId: 1, saved: false)));
+        AUniqueIndex.Violated(() => Save(NewScore(_chain.SubjectId)));
     }
 
     [Fact]
     public void ScoreReviewRequest_Should_RoundTripAnswer_When_Corrected()
     {
-        var score = AScoreWindow.Score(saved: false);
+        var score = NewScore(_chain.SubjectId);
         Save(score);
         var inNotice = AScoreWindow.NoticeStart.AddDays(1);
 
         using (var db = _db.OpenAsSystem())
         {
             var tracked = db.Set<SubjectScore>().Include(s => s.Corrections).Single();
-            var request = ScoreReviewRequest.File(tracked.Id, _seed.SchoolId, "分数偏低", "ustb", inNotice, _window);
+            var request = ScoreReviewRequest.File(tracked.Id, _registration.SchoolId, "分数偏低", "ustb", inNotice, _window);
             request.Correct(tracked, 90m, false, "漏计一题", "wl", inNotice.AddHours(1), _window);
             db.Add(request);
             db.SaveChanges();
@@ -77,11 +85,15 @@ public sealed class ScoresModelTests : IDisposable
             Assert.Equal((CertificateResultStatus.Passed, CertificateLevel.Junior, AScoreWindow.NoticeEnd), (loaded.Status, loaded.Level, loaded.UpdatedUtc));
         }
 
-        Assert.Throws<DbUpdateException>(() => Save(NewResult()));
+        AUniqueIndex.Violated(() => Save(NewResult()));
     }
 
+    /// <summary>A new, unsaved score of the seeded registration (80 out of 100 unless given).</summary>
+    private SubjectScore NewScore(int subjectId, decimal? score = 80m) =>
+        AScoreWindow.Score(_registration.Id, subjectId, score, saved: false, examPlanId: _chain.ExamPlanId, candidateId: _registration.CandidateId);
+
     private CertificateResult NewResult() =>
-        CertificateResult.Create(1, 2, _seed.CertificateId, CertificateLevel.Junior, _seed.SchoolId, 5, AScoreWindow.EntryStart);
+        CertificateResult.Create(_registration.CandidateId, _chain.ExamPlanId, _seed.CertificateId, CertificateLevel.Junior, _registration.SchoolId, _chain.ExamSiteId, AScoreWindow.EntryStart);
 
     private void Save(object entity)
     {

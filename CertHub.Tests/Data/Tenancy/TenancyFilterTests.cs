@@ -28,6 +28,7 @@ public sealed class TenancyFilterTests : IDisposable
     public TenancyFilterTests()
     {
         _seed = IssuanceCatalogSeed.SaveIn(_db);
+        var chain = ExamChainSeed.SaveIn(_db, _seed, siteSchoolId: _seed.SchoolId);
         using var db = _db.OpenAsSystem();
         var hubei = Province.Create("42", "湖北省", "湖北省教育厅");
         var otherOrg = Organization.Create("达内教育", "91110108769934527X");
@@ -39,12 +40,18 @@ public sealed class TenancyFilterTests : IDisposable
 
         var candidate = Candidate.Create(_seed.SchoolId, CandidateType.SchoolCandidate, "11010520211631773601000001",
             new CandidateDetails("王大三", "wang da san", IdType.ResidentIdCard, "11010519491231002X"), Now);
+        db.Add(candidate);
+        db.SaveChanges();
         var record = AnIssuanceRecord.New()
+            .ForCandidate(candidate.Id)
             .WithSchools(_seed.SchoolId, _seed.SchoolId)
             .WithCertificate(_seed.OrganizationId, _seed.CertificateId)
+            .InPlan(chain.ExamPlanId)
+            .AtSite(chain.ExamSiteId)
+            .FromResult(chain.SavePassedResult(_db, candidate.Id, CertificateLevel.Intermediate))
             .Build();
         var report = AWeeklyReport.New().For(_seed.SchoolId, _seed.ProvinceId).Build();
-        db.AddRange(candidate, record, report);
+        db.AddRange(record, report);
         db.SaveChanges();
 
         _hubeiProvinceId = hubei.Id;

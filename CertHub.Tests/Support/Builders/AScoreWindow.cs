@@ -14,11 +14,12 @@ public static class AScoreWindow
 
     /// <summary>
     /// A subject score of 80 out of 100 (pass mark 60), recorded at the entry start; its Id is set to the registration id
-    /// as if it had been saved (pass <paramref name="saved"/> false for a new, unsaved one).
+    /// as if it had been saved (pass <paramref name="saved"/> false for a new, unsaved one). It belongs to plan
+    /// <paramref name="examPlanId"/> and candidate <paramref name="candidateId"/> (by default the registration id).
     /// </summary>
-    public static SubjectScore Score(int registrationId = 1, int subjectId = 1, decimal? score = 80m, bool absent = false, bool saved = true)
+    public static SubjectScore Score(int registrationId = 1, int subjectId = 1, decimal? score = 80m, bool absent = false, bool saved = true, int examPlanId = 1, int? candidateId = null)
     {
-        var recorded = SubjectScore.Record(examPlanId: 1, subjectId, candidateId: registrationId, registrationId, score, absent, 100m, 60m, EntryStart);
+        var recorded = SubjectScore.Record(examPlanId, subjectId, candidateId ?? registrationId, registrationId, score, absent, 100m, 60m, EntryStart);
         if (saved)
         {
             typeof(SubjectScore).GetProperty(nameof(SubjectScore.Id))!.SetValue(recorded, registrationId);

@@ -14,6 +14,8 @@ public sealed class AnIssuanceRecord
     private int _organizationId = 1;
     private int _certificateId = 1;
     private int _examPlanId = 1;
+    private int _examSiteId = 3;
+    private int _certificateResultId = 4;
     private CertificateLevel _level = CertificateLevel.Intermediate;
     private IssuanceStatus _status = IssuanceStatus.OrgPendingSign;
     private IssueMethod _method = IssueMethod.Electronic;
@@ -47,6 +49,19 @@ public sealed class AnIssuanceRecord
         return this;
     }
 
+    public AnIssuanceRecord AtSite(int examSiteId)
+    {
+        _examSiteId = examSiteId;
+        return this;
+    }
+
+    /// <summary>The 已通过 certificate result the record is generated from.</summary>
+    public AnIssuanceRecord FromResult(int certificateResultId)
+    {
+        _certificateResultId = certificateResultId;
+        return this;
+    }
+
     public AnIssuanceRecord IssuedAs(IssueMethod method)
     {
         _method = method;
@@ -60,8 +75,8 @@ public sealed class AnIssuanceRecord
     }
 
     public IssuanceSource Source() => new(
-        _candidateId, _candidateSchoolId, _siteSchoolId, ExamSiteId: 3, _examPlanId, _organizationId, _certificateId, _level,
-        CertificateResultId: 4, Year: 2021, CandidateNo: "37068220211631773601551242", CandidateName: "王大三", IdNumber: "370682200101016549",
+        _candidateId, _candidateSchoolId, _siteSchoolId, _examSiteId, _examPlanId, _organizationId, _certificateId, _level,
+        _certificateResultId, Year: 2021, CandidateNo: "37068220211631773601551242", CandidateName: "王大三", IdNumber: "370682200101016549",
         CandidateType: "院校考生", CandidateSchoolName: "北京科技大学", CertificateName: "信息化应用职业技能等级证书",
         OrganizationName: "中物联物流", PlanName: "2021九月中级信息化考试", SiteName: "北京科技大学信息化应用职业技能等级证书(中级)考核站点");
 
