@@ -1,4 +1,3 @@
-using CertHub.Core.Common;
 using CertHub.Data;
 using CertHub.Data.Seed;
 
@@ -17,13 +16,10 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>
-    /// Creates the schema. Interim: migrations are generated after the merge; then this becomes
-    /// <c>DatabaseInitializer.MigrateAsync</c>.
-    /// </summary>
+    /// <summary>Applies the pending migrations of the configured provider.</summary>
     private static async Task EnsureSchemaAsync(IServiceProvider services, CancellationToken ct)
     {
-        await using var db = services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
-        await db.Database.EnsureCreatedAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
     }
 }

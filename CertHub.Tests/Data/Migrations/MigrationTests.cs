@@ -1,0 +1,34 @@
+using CertHub.Core.Common;
+using CertHub.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertHub.Tests.Data.Migrations;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrate_Should_CreateTheWholeModel_When_DatabaseIsEmpty()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var db = new SqliteCertHubDbContext(
+            new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(connection).Options, FixedCurrentUser.System);
+
+        await db.Database.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The SQLite model has changed since the last migration: add one (see README).");
+        Assert.Equal(0, await db.Set<CertHub.Core.Issuance.IssuanceRecord>().CountAsync());
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Should_MatchTheModel()
+    {
+        using var db = new SqlServerCertHubDbContext(
+            new DbContextOptionsBuilder<SqlServerCertHubDbContext>().UseSqlServer("Server=unused;Database=unused").Options, FixedCurrentUser.System);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The SQL Server model has changed since the last migration: add one (see README).");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+}
