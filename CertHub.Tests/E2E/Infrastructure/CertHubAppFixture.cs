@@ -24,6 +24,14 @@ public sealed class CertHubAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Looks a school's id up by its code, as the system (sees every tenant).</summary>
+    public async Task<int> SchoolIdAsync(string code)
+    {
+        await using var db = Services.GetRequiredService<CertHub.Data.CertHubContextBuilder>().Create(CertHub.Core.Common.FixedCurrentUser.System);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Set<CertHub.Core.Catalog.PilotSchool>(), s => s.Code == code), s => s.Id));
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
@@ -34,6 +42,7 @@ public sealed class CertHubAppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:CertHub", $"Data Source={dbPath}");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
+            builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

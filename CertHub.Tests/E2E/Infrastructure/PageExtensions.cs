@@ -21,6 +21,15 @@ public static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-ready='true']").First.WaitForAsync();
 
+    /// <summary>Fills a MudBlazor text field by its data-testid (the attribute may sit on the input or on a wrapper).</summary>
+    public static async Task FillFieldAsync(this IPage page, string testId, string value)
+    {
+        var field = page.Locator(
+            $"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+        await field.FillAsync(value);
+        await field.BlurAsync();
+    }
+
     /// <summary>Saves a full-page screenshot under the test artifacts folder.</summary>
     public static async Task<string> ScreenshotAsync(this IPage page, string name)
     {
