@@ -18,7 +18,7 @@ public partial class CertificatesPage
         new("证书等级", c => CertificateLevelText.Join(c.Levels)),
         new("适用领域", c => c.Field),
         new("状态", c => c.Status.ToDisplayName()),
-        new("发布时间", c => c.PublishedUtc.ToLocalTime().ToString("yyyy-MM-dd")),
+        new("发布时间", c => c.PublishedUtc.ToChinaDateText()),
     ];
 
     private readonly PagedRows<CertificateListItem> _rows = new();
