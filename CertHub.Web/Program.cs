@@ -45,6 +45,7 @@ services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
 services.AddSingleton<IFileStore, DiskFileStore>();
 services.AddSingleton<IImageInspector, SkiaImageInspector>();
 services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
+services.AddScoped<IDemoSeeder, OperationsDemoSeeder>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 // Catalogue (interim ports are replaced after the merge).

@@ -12,7 +12,11 @@ public static class DatabaseStartup
         if (environment.IsDevelopment())
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(ct);
+            // In registration order: the catalogue first, then the operations that look it up.
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>())
+            {
+                await seeder.SeedAsync(ct);
+            }
         }
     }
 
