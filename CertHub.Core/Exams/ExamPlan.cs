@@ -120,15 +120,15 @@ public sealed class ExamPlan : Entity
     public void SetCertificate(int certificateId, CertificateLevel level, decimal fee)
     {
         EnsureEditable();
-        DomainRuleException.ThrowIf(fee < 0, "考试费用不能小于0");
+        var money = Money.Of(fee, "考试费用");
         var existing = _certificates.Find(c => c.CertificateId == certificateId && c.Level == level);
         if (existing is null)
         {
-            _certificates.Add(new ExamPlanCertificate(certificateId, level, decimal.Round(fee, 2)));
+            _certificates.Add(new ExamPlanCertificate(certificateId, level, money.Yuan));
         }
         else
         {
-            existing.SetFee(decimal.Round(fee, 2));
+            existing.SetFee(money.Yuan);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class ExamPlan : Entity
         DomainRuleException.ThrowIf(endUtc <= startUtc, "科目考试结束时间必须晚于开始时间");
         DomainRuleException.ThrowIf(RegistrationMode == RegistrationMode.BySubject && fee is null, "按科目报考的考试计划需填写科目考试费用");
         DomainRuleException.ThrowIf(fee < 0, "考试费用不能小于0");
-        var subjectFee = RegistrationMode == RegistrationMode.BySubject && fee is { } f ? decimal.Round(f, 2) : (decimal?)null;
+        var subjectFee = RegistrationMode == RegistrationMode.BySubject && fee is { } f ? Money.Of(f, "考试费用").Yuan : (decimal?)null;
         var existing = _subjects.Find(s => s.SubjectId == subject.Id);
         if (existing is null)
         {

@@ -102,7 +102,7 @@ public sealed class PaymentRequest : Entity
             "缴费申请单中的报考必须属于同一院校、考试计划、证书等级和科目");
         DomainRuleException.ThrowIf(registrations.Any(r => r.IsPaid), "报考记录中包含已缴费的考生");
         DomainRuleException.ThrowIf(registrations.Select(r => r.Id).Distinct().Count() != registrations.Count, "报考记录重复");
-        DomainRuleException.ThrowIf(unitFee < 0, "考试费用不能小于0");
+        var unit = Money.Of(unitFee, "考试费用");
 
         var request = new PaymentRequest
         {
@@ -113,14 +113,14 @@ public sealed class PaymentRequest : Entity
             SubjectId = first.SubjectId,
             OrganizationId = organizationId,
             RequestNo = Guard.Required(requestNo, "缴费单号", RequestNoMaxLength),
-            UnitFee = decimal.Round(unitFee, 2),
+            UnitFee = unit.Yuan,
             Status = PaymentStatus.Unconfirmed,
             CreatedBy = Guard.Required(actorName, "操作人", ActorMaxLength),
             CreatedUtc = nowUtc,
         };
         request._items.AddRange(registrations.Select(r => new PaymentRequestItem(r.Id)));
         request.Count = request._items.Count;
-        request.Amount = request.Count * request.UnitFee;
+        request.Amount = unit.Times(request.Count).Yuan;
         return request;
     }
 
