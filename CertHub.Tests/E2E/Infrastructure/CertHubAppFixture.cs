@@ -39,6 +39,9 @@ public sealed class CertHubAppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
+
+            // A free loopback port, whatever appsettings.json says (a developer's app may hold 5080).
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("ConnectionStrings:CertHub", $"Data Source={dbPath}");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
