@@ -148,6 +148,27 @@ public sealed class CatalogAdminService(
         return savedId;
     }
 
+    /// <summary>The current values of a skill standard, for its edit dialog.</summary>
+    public async Task<SkillStandardInput?> SkillStandardInputAsync(int id, CancellationToken ct)
+    {
+        CatalogAccess.RequirePlatform(currentUser);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Set<SkillStandard>().AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SkillStandardInput(s.Id, s.CertificateId, s.Name, s.Code, s.Version, s.PublishedOn, s.Content, s.Status))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The current values of a site standard, for its edit dialog.</summary>
+    public async Task<SiteStandardInput?> SiteStandardInputAsync(int id, CancellationToken ct)
+    {
+        CatalogAccess.RequirePlatform(currentUser);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Set<SiteStandard>().AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SiteStandardInput(s.Id, s.CertificateId, s.Level, s.Name, s.Version, s.MinimumSeats, s.PublishedOn,
+                s.VenueRequirements, s.EquipmentRequirements, s.Status))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<int> SaveSkillStandardAsync(SkillStandardInput input, CancellationToken ct)
     {
         CatalogAccess.RequirePlatform(currentUser);

@@ -1,6 +1,8 @@
 using Bunit;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Ledger;
+using CertHub.Core.Accounts;
 using CertHub.Core.Applications;
 using CertHub.Web.Imaging;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,9 @@ public sealed class CatalogPageContext : BunitContext
         Services.AddSingleton<SchoolService>();
         Services.AddSingleton<StandardQueries>();
         Services.AddSingleton<CertificateQueries>();
+        Services.AddSingleton<IAccountAdmin, NoAccounts>();
+        Services.AddSingleton<LedgerService>();
+        Services.AddSingleton<CatalogAdminService>();
     }
 
     public CatalogTestData Data { get; }

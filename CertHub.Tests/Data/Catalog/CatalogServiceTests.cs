@@ -222,6 +222,36 @@ public sealed class CatalogServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CatalogAdmin_Should_EditExistingStandards_When_Platform()
+    {
+        var user = FixedCurrentUser.System;
+        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, new LedgerService(_db.FactoryFor(user), TimeProvider.System), TimeProvider.System);
+        var skillId = await admin.SaveSkillStandardAsync(new SkillStandardInput(null, _data.XxhId, "信息化标准", "STD-X1", "1.0", new DateOnly(2021, 1, 1), null, EnablementStatus.Enabled), default);
+        var siteId = await admin.SaveSiteStandardAsync(new SiteStandardInput(null, _data.XxhId, CertificateLevel.Senior, "高级站点标准", "1.0", 20,
+            new DateOnly(2021, 1, 1), null, null, EnablementStatus.Enabled), default);
+
+        var skill = await admin.SkillStandardInputAsync(skillId, default);
+        var site = await admin.SiteStandardInputAsync(siteId, default);
+        await admin.SaveSkillStandardAsync(skill! with { Version = "2.0", Content = "修订内容" }, default);
+        await admin.SaveSiteStandardAsync(site! with { MinimumSeats = 45 }, default);
+
+        var edited = await admin.SkillStandardInputAsync(skillId, default);
+        Assert.Equal("2.0", edited!.Version);
+        Assert.Equal("修订内容", edited.Content);
+        Assert.Equal(45, (await admin.SiteStandardInputAsync(siteId, default))!.MinimumSeats);
+        Assert.Null(await admin.SkillStandardInputAsync(99_999, default));
+    }
+
+    [Fact]
+    public async Task CatalogAdmin_Should_RefuseReadingStandardInputs_When_UserIsNotPlatform()
+    {
+        var user = _data.SchoolA;
+        var admin = new CatalogAdminService(_db.FactoryFor(user), user, new NoAccounts(), _changes, new LedgerService(_db.FactoryFor(user), TimeProvider.System), TimeProvider.System);
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => admin.SkillStandardInputAsync(1, default));
+    }
+
+    [Fact]
     public async Task CatalogAdmin_Should_RefuseSchoolAccounts()
     {
         var user = FixedCurrentUser.System;
@@ -229,16 +259,5 @@ public sealed class CatalogServiceTests : IDisposable
 
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.CreateAccountAsync(new NewAccount("x", "x", UserRole.SchoolAdmin, _data.SchoolAId, null, null, "Demo@12345"), default));
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.CreateAccountAsync(new NewAccount("x", "x", UserRole.OrgAdmin, null, null, null, "Demo@12345"), default));
-    }
-
-    private sealed class NoAccounts : IAccountAdmin
-    {
-        public Task<PagedResult<AccountListItem>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken ct) => Task.FromResult(PagedResult<AccountListItem>.Empty());
-
-        public Task<string> CreateAsync(NewAccount account, CancellationToken ct) => Task.FromResult("id");
-
-        public Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct) => Task.CompletedTask;
-
-        public Task SetDisabledAsync(string userId, bool disabled, CancellationToken ct) => Task.CompletedTask;
     }
 }
