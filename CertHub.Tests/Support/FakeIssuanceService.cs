@@ -138,6 +138,9 @@ public sealed class LoopbackChangeFeed : IChangeFeed
 {
     private readonly List<(string Topic, Func<ChangeNotice, Task> Handler)> _handlers = [];
 
+    /// <summary>The topics someone is subscribed to now.</summary>
+    public IReadOnlyList<string> Topics => [.. _handlers.Select(h => h.Topic).Distinct()];
+
     public void Publish(ChangeNotice notice)
     {
         foreach (var (topic, handler) in _handlers.ToList())
