@@ -14,9 +14,12 @@ public partial class IssuancePage
     private readonly PagedRows<IssuanceListItem> _rows = new();
     private readonly IssuanceFilterModel _filter = new();
     private readonly HashSet<int> _selected = [];
+    private readonly CoalescingRefresh _live;
     private MudTable<IssuanceListItem>? _table;
     private IReadOnlyDictionary<IssuanceStatus, int> _counts = new Dictionary<IssuanceStatus, int>();
     private IssuanceStatus? _status;
+
+    public IssuancePage() => _live = new CoalescingRefresh(ReloadAsync, TimeSpan.FromSeconds(1));
 
     [Inject]
     private IIssuanceService Issuance { get; set; } = default!;
