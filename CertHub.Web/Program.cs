@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Issuance;
 using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
@@ -58,6 +59,10 @@ services.AddScoped<StandardQueries>();
 services.AddScoped<CertificateQueries>();
 services.AddScoped<CatalogAdminService>();
 services.AddScoped<IAccountAdmin, IdentityAccountAdmin>();
+
+// Issuance pages: 数据看板 and 手机签名 sessions.
+services.AddScoped<IIssuanceDashboard, IssuanceDashboard>();
+services.AddSingleton<SigningSessionStore>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -140,6 +145,18 @@ app.MapGet("/files/seals/{schoolId:int}", async (int schoolId, SchoolService sch
     return stream is null
         ? Results.NotFound()
         : Results.Stream(stream, path!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
+}).RequireAuthorization(Policies.SignedIn);
+app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, CancellationToken ct) =>
+{
+    // 签名图片 of the issuance history: only files under signatures/, never a path that climbs out of it.
+    var relative = "signatures/" + path;
+    if (string.IsNullOrWhiteSpace(path) || path.Split('/', '\\').Any(segment => segment is "" or "." or ".."))
+    {
+        return Results.NotFound();
+    }
+
+    var stream = await files.OpenReadAsync(relative, ct);
+    return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -40,4 +40,5 @@ public static class Policies
     public const string OrgDirectory = "OrgDirectory";
     public const string AccountAdmin = "AccountAdmin";
     public const string Reporting = "Reporting";
+    public const string Dashboard = "Dashboard";
 }
