@@ -29,9 +29,14 @@ public interface ICertificateDocumentRenderer
     byte[] Render(CertificateDocument document);
 }
 
-/// <summary>Settings of certificate generation: the public address printed in the QR code, and the chunk size of the worker.</summary>
-public sealed record CertificateIssuingOptions(string PublicBaseUrl = CertificateIssuingOptions.DefaultPublicBaseUrl, int ChunkSize = 50)
+/// <summary>
+/// Settings of certificate generation: the public address printed in the QR code, the chunk size (one save and one ledger
+/// block per chunk) and how many PDFs of a chunk are rendered at once (default: one per processor).
+/// </summary>
+public sealed record CertificateIssuingOptions(string PublicBaseUrl = CertificateIssuingOptions.DefaultPublicBaseUrl, int ChunkSize = 50, int Parallelism = 0)
 {
+    public int Parallelism { get; init; } = Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
     public string VerifyUrl(string certificateNo) => $"{PublicBaseUrl.TrimEnd('/')}/verify/{Uri.EscapeDataString(certificateNo)}";

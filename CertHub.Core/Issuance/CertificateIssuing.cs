@@ -97,7 +97,7 @@ public sealed class CertificateIssuing(
         var now = clock.GetUtcNow();
         var issuedOn = DateOnly.FromDateTime(now.ToChina().DateTime);
         var numbers = new NumberAllocator(db);
-        var ledgerItems = new List<LedgerItem>();
+        var jobs = new List<RenderJob>();
         foreach (var record in records)
         {
             ct.ThrowIfCancellationRequested();
@@ -110,16 +110,29 @@ public sealed class CertificateIssuing(
                     continue;
                 }
 
-                var code = sources.CertificateCode(record.CertificateId);
-                var number = await numbers.NextAsync(code, record.Year, record.Level, ct);
-                var version = record.Version + 1;
-                var pdfPath = await StorePdfAsync(record, sources, images, number, issuedOn, version, ct);
-                record.CompleteGeneration(number, issuedOn, pdfPath, now);
-                ledgerItems.Add(IssuedCertificateLedger.Item(record));
+                var number = await numbers.NextAsync(sources.CertificateCode(record.CertificateId), record.Year, record.Level, ct);
+                jobs.Add(new RenderJob(record, Document(record, sources, images, number, issuedOn)));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && record.CanFailGeneration)
+            catch (DomainRuleException ex)
             {
                 record.FailGeneration(Reason("证书生成失败：" + ex.Message), now);
+            }
+        }
+
+        // Rendering is CPU-bound: the chunk's PDFs are rendered and stored in parallel, each dropped once stored.
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct },
+            async (job, token) => await RenderAndStoreAsync(job, token));
+        var ledgerItems = new List<LedgerItem>();
+        foreach (var job in jobs)
+        {
+            if (job.PdfPath is { } path)
+            {
+                job.Record.CompleteGeneration(job.Document.CertificateNo, issuedOn, path, now);
+                ledgerItems.Add(IssuedCertificateLedger.Item(job.Record));
+            }
+            else
+            {
+                job.Record.FailGeneration(Reason("证书生成失败：" + job.Error), now);
             }
         }
 
@@ -128,16 +141,36 @@ public sealed class CertificateIssuing(
         return records.Count;
     }
 
-    private async Task<string> StorePdfAsync(IssuanceRecord record, ChunkSources sources, RecordImages images, string number,
-        DateOnly issuedOn, int version, CancellationToken ct)
-    {
-        var document = new CertificateDocument(
-            record.CandidateName, record.IdNumber, record.CertificateName, record.Level, record.OrganizationName,
-            sources.SchoolName(record.SiteSchoolId), issuedOn, number, version, record.IssueMethod ?? IssueMethod.Electronic,
+    private CertificateDocument Document(IssuanceRecord record, ChunkSources sources, RecordImages images, string number, DateOnly issuedOn) =>
+        new(record.CandidateName, record.IdNumber, record.CertificateName, record.Level, record.OrganizationName,
+            sources.SchoolName(record.SiteSchoolId), issuedOn, number, record.Version + 1, record.IssueMethod ?? IssueMethod.Electronic,
             options.VerifyUrl(number), images.Photo!, images.OrganizationSeal!, images.SignatureStamp!, images.SchoolSeal!);
-        var pdf = renderer.Render(document);
-        using var stream = new MemoryStream(pdf, writable: false);
-        return await files.SaveAsync($"certificates/{issuedOn.Year:D4}", $"{number}-v{version}.pdf", stream, ct);
+
+    private async Task RenderAndStoreAsync(RenderJob job, CancellationToken ct)
+    {
+        try
+        {
+            var document = job.Document;
+            var pdf = renderer.Render(document);
+            using var stream = new MemoryStream(pdf, writable: false);
+            job.PdfPath = await files.SaveAsync($"certificates/{document.IssuedOn.Year:D4}", $"{document.CertificateNo}-v{document.Version}.pdf", stream, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            job.Error = ex.Message;
+        }
+    }
+
+    /// <summary>One certificate to render: the record, its document, and the stored path or the error.</summary>
+    private sealed class RenderJob(IssuanceRecord record, CertificateDocument document)
+    {
+        public IssuanceRecord Record { get; } = record;
+
+        public CertificateDocument Document { get; } = document;
+
+        public string? PdfPath { get; set; }
+
+        public string? Error { get; set; }
     }
 
     /// <summary>Saves the chunk and its ledger block together; when another writer took the block height first, seals again on top.</summary>

@@ -130,7 +130,11 @@ public sealed class IssuingScenario : IDisposable
                 throw new InvalidOperationException("渲染失败");
             }
 
-            Rendered.Add(document);
+            lock (Rendered)
+            {
+                Rendered.Add(document);
+            }
+
             return System.Text.Encoding.UTF8.GetBytes($"%PDF-fake {document.CertificateNo}");
         }
     }
