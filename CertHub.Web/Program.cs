@@ -18,6 +18,7 @@ using CertHub.Web.Live;
 using CertHub.Web.Localization;
 using CertHub.Web.Startup;
 using CertHub.Web.Storage;
+using CertHub.Web.Workers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -95,24 +96,37 @@ services.AddIdentityCore<CertHubUser>(options =>
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
 
-// 登录限流: the login POST, per client IP.
+// 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
 var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
+var verifyPermits = builder.Configuration.GetValue("Security:VerifyRequestsPerMinute", 30);
 services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     options.OnRejected = async (context, ct) =>
     {
         context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync("登录尝试过于频繁，请1分钟后再试", ct);
+        await context.HttpContext.Response.WriteAsync(
+            IsVerify(context.HttpContext.Request.Path) ? "查验过于频繁，请1分钟后再试" : "登录尝试过于频繁，请1分钟后再试", ct);
     };
     options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
             ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-            : RateLimitPartition.GetNoLimiter("other"));
+            : IsVerify(http.Request.Path)
+                ? RateLimitPartition.GetFixedWindowLimiter("verify:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("other"));
 });
 
+// Certificate generation worker and public verification (last, so that its queue registration wins).
+services.AddCertificateIssuing(builder.Configuration);
+
 var app = builder.Build();
+
+if (VerifyLedgerCommand.Matches(args))
+{
+    return await VerifyLedgerCommand.RunAsync(app.Services, Console.Out);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -162,6 +176,10 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DatabaseStartup.InitializeAsync(app.Services, app.Environment);
 await app.RunAsync();
+return 0;
+
+static bool IsVerify(PathString path) =>
+    path.Equals("/verify", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/verify", StringComparison.OrdinalIgnoreCase);
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -97,10 +97,60 @@ public sealed partial class OperationsDemoSeeder
         public bool IsAtLeast(ExamPlanStage stage) => Stage != ExamPlanStage.Unpublished && Stage >= stage;
     }
 
-    /// <summary>A tiny grey PNG (8-bit greyscale), enough for the demo photo and signature.</summary>
+    /// <summary>Tiny PNGs: plain grey (8-bit greyscale) for the demo photo and signature; red RGBA seal and stamp shapes.</summary>
     private static class DemoPng
     {
         public static byte[] Create(int width, int height, byte grey)
+        {
+            var rows = new byte[height][];
+            for (var y = 0; y < height; y++)
+            {
+                rows[y] = new byte[width];
+                Array.Fill(rows[y], grey);
+            }
+
+            return Encode(width, height, 0, rows);
+        }
+
+        /// <summary>A red round seal: an outer ring, an inner ring and a filled centre star-like disc, on transparency.</summary>
+        public static byte[] Seal(int size)
+        {
+            var c = (size - 1) / 2.0;
+            return Rgba(size, size, (x, y) =>
+            {
+                var d = Math.Sqrt(((x - c) * (x - c)) + ((y - c) * (y - c))) / c;
+                return d is > 0.86 and <= 0.98 || d is > 0.74 and <= 0.78 || d <= 0.2;
+            });
+        }
+
+        /// <summary>A red rectangular signature stamp: a frame with two bars.</summary>
+        public static byte[] Stamp(int width, int height) =>
+            Rgba(width, height, (x, y) =>
+                x < 8 || y < 8 || x >= width - 8 || y >= height - 8 ||
+                (y is > 40 and < 52 && x is > 30 and < 270) || (y is > 68 and < 80 && x is > 60 and < 240));
+
+        private static byte[] Rgba(int width, int height, Func<int, int, bool> ink)
+        {
+            var rows = new byte[height][];
+            for (var y = 0; y < height; y++)
+            {
+                rows[y] = new byte[width * 4];
+                for (var x = 0; x < width; x++)
+                {
+                    if (ink(x, y))
+                    {
+                        rows[y][x * 4] = 0xD0;
+                        rows[y][(x * 4) + 1] = 0x1C;
+                        rows[y][(x * 4) + 2] = 0x1C;
+                        rows[y][(x * 4) + 3] = 0xE0;
+                    }
+                }
+            }
+
+            return Encode(width, height, 6, rows);
+        }
+
+        private static byte[] Encode(int width, int height, byte colorType, byte[][] rows)
         {
             using var output = new MemoryStream();
             output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -108,14 +158,14 @@ public sealed partial class OperationsDemoSeeder
             WriteInt(header, 0, width);
             WriteInt(header, 4, height);
             header[8] = 8;
+            header[9] = colorType;
             WriteChunk(output, "IHDR", header);
             using var raw = new MemoryStream();
             using (var zlib = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true))
             {
-                var row = new byte[width + 1];
-                Array.Fill(row, grey, 1, width);
-                for (var y = 0; y < height; y++)
+                foreach (var row in rows)
                 {
+                    zlib.WriteByte(0);
                     zlib.Write(row);
                 }
             }

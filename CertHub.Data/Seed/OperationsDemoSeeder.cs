@@ -20,6 +20,11 @@ public sealed partial class OperationsDemoSeeder(CertHubContextBuilder contexts,
     public const string PhotoPath = "demo/photo.png";
     public const string ReportScanPath = "demo/weekly-report.pdf";
 
+    /// <summary>Demo 机构公章, 签名章 (two of the organisations; the third has none, so its certificates fail with 盖章失败) and 电子签章 of every school.</summary>
+    public const string OrganizationSealPath = "demo/org-seal.png";
+    public const string SignatureStampPath = "demo/org-stamp.png";
+    public const string SchoolSealPath = "demo/school-seal.png";
+
     public async Task SeedAsync(CancellationToken ct)
     {
         await using var db = contexts.Create(FixedCurrentUser.System);
@@ -35,6 +40,7 @@ public sealed partial class OperationsDemoSeeder(CertHubContextBuilder contexts,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        AssignDemoSeals(state);
         await SeedApplicationsAsync(db, state, ct);
         await SeedSitesAsync(db, state, ct);
         await SeedSubjectsAsync(db, state, ct);
@@ -90,6 +96,28 @@ public sealed partial class OperationsDemoSeeder(CertHubContextBuilder contexts,
         return state;
     }
 
+    /// <summary>Seals for the first two organisations and every school that has none yet (saved with the next area).</summary>
+    private static void AssignDemoSeals(SeedState state)
+    {
+        foreach (var organization in state.Organizations.Values.OrderBy(o => o.Id).Take(2))
+        {
+            if (organization.SealImagePath is null)
+            {
+                organization.SetSeal(OrganizationSealPath);
+            }
+
+            if (organization.SignatureStampPath is null)
+            {
+                organization.SetSignatureStamp(SignatureStampPath);
+            }
+        }
+
+        foreach (var school in state.Schools.Values.Where(s => s.SealImagePath is null))
+        {
+            school.SetSeal(SchoolSealPath, state.Now.AddDays(-300));
+        }
+    }
+
     /// <summary>Writes the shared demo photo (a plain 295×413 PNG) when a file store is available and it is missing.</summary>
     private async Task WriteDemoFilesAsync(CancellationToken ct)
     {
@@ -110,6 +138,12 @@ public sealed partial class OperationsDemoSeeder(CertHubContextBuilder contexts,
         await files.SaveAsync("demo", "photo.png", png, ct);
         using var signature = new MemoryStream(DemoPng.Create(300, 120, 0xFF));
         await files.SaveAsync("demo", "signature.png", signature, ct);
+        using var organizationSeal = new MemoryStream(DemoPng.Seal(240));
+        await files.SaveAsync("demo", "org-seal.png", organizationSeal, ct);
+        using var schoolSeal = new MemoryStream(DemoPng.Seal(240));
+        await files.SaveAsync("demo", "school-seal.png", schoolSeal, ct);
+        using var stamp = new MemoryStream(DemoPng.Stamp(300, 120));
+        await files.SaveAsync("demo", "org-stamp.png", stamp, ct);
     }
 
     /// <summary>An instant no later than a few minutes before now, so every seeded event lies in the past.</summary>

@@ -1,0 +1,51 @@
+using CertHub.Core.Common;
+using CertHub.Core.Issuance;
+using CertHub.Core.Ledger;
+using CertHub.Data;
+using CertHub.Web.Documents.Pdf;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CertHub.Web.Workers;
+
+/// <summary>
+/// Certificate generation and public verification: the PDF renderer, the generation use case and worker (both running as
+/// the system user), the wake-up signal as <see cref="ICertificateGenerationQueue"/> (replacing any earlier registration),
+/// and <see cref="CertificateVerification"/> (anonymous, reads as the system).
+/// Config: <c>Issuance:WorkerEnabled</c> (default true), <c>Issuance:PollSeconds</c> (2), <c>Issuance:PublicBaseUrl</c>,
+/// <c>Issuance:SigningCertificatePath</c> and <c>Issuance:SigningCertificatePassword</c>.
+/// </summary>
+public static class IssuanceWorkerSetup
+{
+    public static IServiceCollection AddCertificateIssuing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new CertificateIssuingOptions(
+            configuration["Issuance:PublicBaseUrl"] is { Length: > 0 } url ? url : CertificateIssuingOptions.DefaultPublicBaseUrl));
+        services.AddSingleton<PdfSigningCertificate>();
+        services.AddSingleton<CertificatePdfRenderer>();
+        services.AddSingleton<ICertificateDocumentRenderer>(sp => sp.GetRequiredService<CertificatePdfRenderer>());
+        services.AddSingleton<SystemDbFactory>();
+        services.AddSingleton(sp => new CertificateIssuing(
+            sp.GetRequiredService<SystemDbFactory>(), sp.GetRequiredService<IFileStore>(), sp.GetRequiredService<ICertificateDocumentRenderer>(),
+            sp.GetRequiredService<IChangeFeed>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CertificateIssuingOptions>()));
+        services.AddSingleton(sp => new CertificateVerification(
+            sp.GetRequiredService<SystemDbFactory>(),
+            new LedgerService(sp.GetRequiredService<SystemDbFactory>(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<CertificateGenerationSignal>();
+        services.RemoveAll<ICertificateGenerationQueue>();
+        services.AddSingleton<ICertificateGenerationQueue>(sp => sp.GetRequiredService<CertificateGenerationSignal>());
+        if (CertificateWorker.IsEnabled(configuration))
+        {
+            services.AddHostedService<CertificateWorker>();
+        }
+
+        return services;
+    }
+}
+
+/// <summary>Units of work as the system user, for background work and anonymous public pages.</summary>
+public sealed class SystemDbFactory(CertHubContextBuilder builder) : ICertHubDbFactory
+{
+    private readonly CertHubDbFactory _inner = new(builder, FixedCurrentUser.System);
+
+    public Task<ICertHubDb> CreateAsync(CancellationToken cancellationToken = default) => _inner.CreateAsync(cancellationToken);
+}

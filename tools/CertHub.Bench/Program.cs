@@ -1,0 +1,14 @@
+using CertHub.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "issuance" => await IssuanceBench.RunAsync(args.Skip(1).ToArray()),
+    "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: dotnet run -c Release --project tools/CertHub.Bench -- issuance [records=50000] [sign=10000] [pdfs=1000]");
+    return 2;
+}
