@@ -3,12 +3,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
+using CertHub.Core.Candidates;
+using CertHub.Core.Candidates.Import;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Imports;
 using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
+using CertHub.Web.Api;
+using CertHub.Web.Documents.Excel;
 using CertHub.Core.Applications;
 using CertHub.Core.Ledger;
 using CertHub.Web.Components;
@@ -58,6 +63,15 @@ services.AddScoped<StandardQueries>();
 services.AddScoped<CertificateQueries>();
 services.AddScoped<CatalogAdminService>();
 services.AddScoped<IAccountAdmin, IdentityAccountAdmin>();
+
+// Candidates (5.2.3) and import records.
+services.AddSingleton<IIdentityVerifier, BuiltInIdentityVerifier>();
+services.AddSingleton<IPhotoBackgroundCheck, SkiaPhotoBackgroundCheck>();
+services.AddSingleton<ICandidateSheet, CandidateSheet>();
+services.AddScoped<CandidateService>();
+services.AddScoped<CandidateImportService>();
+services.AddScoped<PhotoZipImport>();
+services.AddScoped<ImportRecordQueries>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -141,6 +155,7 @@ app.MapGet("/files/seals/{schoolId:int}", async (int schoolId, SchoolService sch
         ? Results.NotFound()
         : Results.Stream(stream, path!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
 }).RequireAuthorization(Policies.SignedIn);
+app.MapCandidateFiles();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DatabaseStartup.InitializeAsync(app.Services, app.Environment);

@@ -20,6 +20,8 @@ public static class NavMenuItems
         new("标准管理", "职业技能等级标准", "/standards/skills", Policies.SignedIn),
         new("标准管理", "考核站点建设标准", "/standards/sites", Policies.SignedIn),
         new("证书管理", "证书信息管理", "/certificates", Policies.SignedIn),
+        new("考务管理", "考生管理", "/exams/candidates", Policies.School),
+        new("考务管理", "导入记录", "/imports", Policies.School),
         new("系统管理", "省份管理", "/admin/provinces", Policies.Platform),
         new("系统管理", "院校维护", "/admin/schools", Policies.Platform),
         new("系统管理", "培训评价组织维护", "/admin/organizations", Policies.Platform),
