@@ -72,6 +72,7 @@ public partial class CandidatesPage
     {
         _selected = [];
         _counts = await Candidates.CountsAsync(Filter, ct);
+        StateHasChanged(); // the status tabs live outside the table
         return _rows.Accept(await Candidates.ListAsync(Filter, PagedRows<CandidateListItem>.ToRequest(state), ct));
     }
 
