@@ -3,13 +3,18 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
+using CertHub.Core.Candidates;
+using CertHub.Core.Candidates.Import;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Issuance;
+using CertHub.Core.Imports;
 using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
+using CertHub.Web.Api;
+using CertHub.Web.Documents.Excel;
 using CertHub.Core.Applications;
 using CertHub.Core.Ledger;
 using CertHub.Web.Components;
@@ -64,6 +69,14 @@ services.AddScoped<IAccountAdmin, IdentityAccountAdmin>();
 // Issuance pages: 数据看板 and 手机签名 sessions.
 services.AddScoped<IIssuanceDashboard, IssuanceDashboard>();
 services.AddSingleton<SigningSessionStore>();
+// Candidates (5.2.3) and import records.
+services.AddSingleton<IIdentityVerifier, BuiltInIdentityVerifier>();
+services.AddSingleton<IPhotoBackgroundCheck, SkiaPhotoBackgroundCheck>();
+services.AddSingleton<ICandidateSheet, CandidateSheet>();
+services.AddScoped<CandidateService>();
+services.AddScoped<CandidateImportService>();
+services.AddScoped<PhotoZipImport>();
+services.AddScoped<ImportRecordQueries>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -172,6 +185,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     var stream = await files.OpenReadAsync(relative, ct);
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
+app.MapCandidateFiles();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DatabaseStartup.InitializeAsync(app.Services, app.Environment);

@@ -22,6 +22,8 @@ public static class NavMenuItems
         new("证书管理", "证书信息管理", "/certificates", Policies.SignedIn),
         new("证书管理", "证书发放管理", "/issuance", Policies.SchoolOrOrg),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
+        new("考务管理", "考生管理", "/exams/candidates", Policies.School),
+        new("考务管理", "导入记录", "/imports", Policies.School),
         new("系统管理", "省份管理", "/admin/provinces", Policies.Platform),
         new("系统管理", "院校维护", "/admin/schools", Policies.Platform),
         new("系统管理", "培训评价组织维护", "/admin/organizations", Policies.Platform),

@@ -1,0 +1,161 @@
+using CertHub.Core.Catalog;
+using CertHub.Core.Common;
+using CertHub.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertHub.Core.Candidates.Import;
+
+/// <summary>What an import did: rows committed, rows refused (first few errors), the 导入记录 and its failed-rows file.</summary>
+public sealed record CandidateImportResult(int Succeeded, int Failed, IReadOnlyList<ImportRowError> Errors, int ImportRecordId, string? FailedRowsPath);
+
+/// <summary>
+/// 批量导入考生信息 and 批量修改考生信息: rows are streamed from the sheet, validated one by one
+/// (<see cref="CandidateImportRowValidator"/>), and the good ones are saved in batches inside one transaction;
+/// an <see cref="ImportRecord"/> with the failed-rows file is written in the same transaction.
+/// </summary>
+public sealed class CandidateImportService(
+    ICertHubDbFactory dbFactory,
+    ICurrentUser currentUser,
+    ICandidateSheet sheet,
+    IFileStore files,
+    IChangeFeed changes,
+    TimeProvider clock)
+{
+    public const int BatchSize = 1_000;
+    public const int ReportedErrors = 200;
+
+    public async Task<CandidateImportResult> ImportAsync(Stream xlsx, string fileName, CandidateImportMode mode, IProgress<int>? progress, CancellationToken ct)
+    {
+        var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var context = db as DbContext;
+        if (context is not null)
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        var majors = await db.Set<Major>().AsNoTracking().Select(m => new MajorOption(m.Id, m.Name, m.Level)).ToListAsync(ct);
+        var majorsByName = majors.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.First());
+        var existing = (await db.Set<Candidate>().AsNoTracking().Where(c => c.SchoolId == schoolId).Select(c => c.IdNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var validator = new CandidateImportRowValidator(majorsByName, existing, mode, now.ToChina().Year);
+        var failures = new List<CandidateImportFailure>();
+        var batch = new List<(CandidateImportRow Row, ValidCandidateRow Valid)>(BatchSize);
+        var sequence = mode == CandidateImportMode.Create ? await CandidateNumbering.NextSequenceAsync(db, now, ct) : 0;
+        var succeeded = 0;
+        var processed = 0;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var row in sheet.ReadRows(xlsx))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (row.IsEmpty)
+            {
+                continue;
+            }
+
+            var (valid, reason) = validator.Validate(row);
+            if (valid is null)
+            {
+                failures.Add(new CandidateImportFailure(row, reason!));
+            }
+            else
+            {
+                batch.Add((row, valid));
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                (succeeded, sequence) = await FlushAsync(db, batch, mode, schoolId, now, succeeded, sequence, failures, ct);
+            }
+
+            if (++processed % 500 == 0)
+            {
+                progress?.Report(processed);
+            }
+        }
+
+        (succeeded, _) = await FlushAsync(db, batch, mode, schoolId, now, succeeded, sequence, failures, ct);
+        progress?.Report(processed);
+
+        string? failedPath = null;
+        if (failures.Count > 0)
+        {
+            await using var failedFile = await sheet.WriteFailedRowsAsync(failures.OrderBy(f => f.Row.RowNumber), ct);
+            failedPath = await files.SaveAsync($"imports/{schoolId}", $"failed-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
+        }
+
+        var kind = mode == CandidateImportMode.Create ? ImportKind.CandidateImport : ImportKind.CandidateUpdate;
+        var record = ImportRecord.Create(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, succeeded, failures.Count, failedPath, now);
+        db.Set<ImportRecord>().Add(record);
+        context?.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        changes.Publish(new ChangeNotice(CandidateTopics.Candidates, SchoolId: schoolId));
+        changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
+        return new CandidateImportResult(succeeded, failures.Count,
+            [.. failures.OrderBy(f => f.Row.RowNumber).Take(ReportedErrors).Select(f => f.Error)], record.Id, failedPath);
+    }
+
+    private static async Task<(int Succeeded, int Sequence)> FlushAsync(ICertHubDb db, List<(CandidateImportRow Row, ValidCandidateRow Valid)> batch,
+        CandidateImportMode mode, int schoolId, DateTimeOffset now, int succeeded, int sequence, List<CandidateImportFailure> failures, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return (succeeded, sequence);
+        }
+
+        var context = db as DbContext;
+        if (mode == CandidateImportMode.Create)
+        {
+            var created = new List<Candidate>(batch.Count);
+            foreach (var (row, valid) in batch)
+            {
+                try
+                {
+                    var no = CandidateNoGenerator.Generate(CandidateNoGenerator.RegionCodeOf(valid.Details.IdType, valid.Details.IdNumber), now.Year, now, sequence);
+                    created.Add(Candidate.Create(schoolId, valid.CandidateType, no, valid.Details, now));
+                    sequence++;
+                }
+                catch (DomainRuleException ex)
+                {
+                    failures.Add(new CandidateImportFailure(row, ex.Message));
+                }
+            }
+
+            db.Set<Candidate>().AddRange(created);
+            succeeded += created.Count;
+        }
+        else
+        {
+            var ids = batch.Select(b => b.Valid.Details.IdNumber).ToList();
+            var candidates = await db.Set<Candidate>().Where(c => c.SchoolId == schoolId && ids.Contains(c.IdNumber)).ToDictionaryAsync(c => c.IdNumber, ct);
+            foreach (var (row, valid) in batch)
+            {
+                try
+                {
+                    var candidate = candidates[valid.Details.IdNumber];
+                    candidate.Edit(valid.Details with { Gender = candidate.Gender, BirthDate = candidate.BirthDate });
+                    succeeded++;
+                }
+                catch (DomainRuleException ex)
+                {
+                    failures.Add(new CandidateImportFailure(row, ex.Message));
+                }
+            }
+        }
+
+        context?.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        context?.ChangeTracker.Clear();
+        batch.Clear();
+        return (succeeded, sequence);
+    }
+
+    private static string TrimName(string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        name = string.IsNullOrWhiteSpace(name) ? "考生信息.xlsx" : name;
+        return name.Length > ImportRecord.FileNameMaxLength ? name[^ImportRecord.FileNameMaxLength..] : name;
+    }
+}
