@@ -10,6 +10,7 @@ using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
 using CertHub.Core.Applications;
+using CertHub.Core.Issuance;
 using CertHub.Core.Ledger;
 using CertHub.Web.Components;
 using CertHub.Web.Imaging;
@@ -20,6 +21,7 @@ using CertHub.Web.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -58,6 +60,10 @@ services.AddScoped<StandardQueries>();
 services.AddScoped<CertificateQueries>();
 services.AddScoped<CatalogAdminService>();
 services.AddScoped<IAccountAdmin, IdentityAccountAdmin>();
+
+// Issuance (the generation worker replaces the null queue with its own registration).
+services.AddScoped<IIssuanceService, IssuanceService>();
+services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
