@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using CertHub.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +18,6 @@ public sealed class IssuanceService(
     TimeProvider clock,
     ICertificateGenerationQueue generationQueue) : IIssuanceService
 {
-    public const string ZipFileName = "电子证书.zip";
-
     private readonly IssuanceQueries _queries = new(dbFactory, currentUser);
 
     public Task<PagedResult<IssuanceListItem>> ListAsync(IssuanceFilter filter, PageRequest page, CancellationToken ct) =>
@@ -183,34 +180,8 @@ public sealed class IssuanceService(
 
     public async Task<DownloadFile?> DownloadAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(ids);
-        var requested = ids.Distinct().ToList();
-        if (requested.Count == 0)
-        {
-            return null;
-        }
-
         await using var db = await dbFactory.CreateAsync(ct);
-        var rows = await db.Set<IssuanceRecord>().AsNoTracking()
-            .Where(r => EF.Parameter(requested).Contains(r.Id) && r.Status == IssuanceStatus.Issued && r.PdfPath != null)
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Status, r.CertificateNo, r.PdfPath })
-            .ToListAsync(ct);
-        var pdfs = new List<(string Name, byte[] Content)>();
-        foreach (var row in rows.Where(r => IssuanceRecord.IsDownloadable(r.Status, r.PdfPath is not null)))
-        {
-            if (await ReadAsync(row.PdfPath!, ct) is { } content)
-            {
-                pdfs.Add(($"{row.CertificateNo ?? row.Id.ToString(CultureInfo.InvariantCulture)}.pdf", content));
-            }
-        }
-
-        return pdfs.Count switch
-        {
-            0 => null,
-            1 => new DownloadFile(pdfs[0].Name, "application/pdf", pdfs[0].Content),
-            _ => new DownloadFile(ZipFileName, "application/zip", await ZipAsync(pdfs, ct)),
-        };
+        return await IssuanceDownloads.BuildAsync(db, files, ids, ct);
     }
 
     private async Task<BatchResult> RunAsync(IReadOnlyCollection<int> ids, Action<ICertHubDb, IssuanceRecord, IssuanceParty?> apply, CancellationToken ct)
@@ -234,34 +205,5 @@ public sealed class IssuanceService(
         {
             generationQueue.Wake();
         }
-    }
-
-    private async Task<byte[]?> ReadAsync(string path, CancellationToken ct)
-    {
-        await using var stream = await files.OpenReadAsync(path, ct);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
-
-    private static async Task<byte[]> ZipAsync(IEnumerable<(string Name, byte[] Content)> pdfs, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in pdfs)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-                await using var target = await entry.OpenAsync(ct);
-                await target.WriteAsync(content, ct);
-            }
-        }
-
-        return buffer.ToArray();
     }
 }
