@@ -29,7 +29,7 @@ public sealed class IssuanceGenerationTests : IDisposable
         var preview = await _h.Service(Chain.Organization).PreviewGenerationAsync(Chain.Criteria(), default);
 
         Assert.Equal("待发证人数 共5人，可发证2人，3人由于信息不完善不允许发证", preview.Summary);
-        Assert.Equal(["信息待认证", "无照片", "需人工确认"], preview.Ineligible.Select(c => c.Reason).Order());
+        Assert.Equal(["信息待认证", "无照片", "需人工确认"], preview.Ineligible.Select(c => c.Reason).Order(StringComparer.Ordinal));
         var eligible = preview.Eligible[0];
         Assert.Equal(("王小二", "院校考生", "北京科技大学", "信息化应用职业技能等级证书", CertificateLevel.Intermediate, "已通过"),
             (eligible.CandidateName, eligible.CandidateType, eligible.SchoolName, eligible.CertificateName, eligible.Level, eligible.ResultText));
