@@ -27,6 +27,7 @@ using CertHub.Web.Workers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -77,6 +78,9 @@ services.AddScoped<CandidateService>();
 services.AddScoped<CandidateImportService>();
 services.AddScoped<PhotoZipImport>();
 services.AddScoped<ImportRecordQueries>();
+// Issuance (the generation worker replaces the null queue with its own registration).
+services.AddScoped<IIssuanceService, IssuanceService>();
+services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

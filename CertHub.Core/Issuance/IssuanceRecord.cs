@@ -114,6 +114,12 @@ public sealed class IssuanceRecord : Entity
 
     public DateTimeOffset CreatedUtc { get; private set; }
 
+    /// <summary>
+    /// Optimistic concurrency token, renewed by every transition: of two signers acting on the same record at once only the
+    /// first save succeeds; the second one's UPDATE matches no row and is refused.
+    /// </summary>
+    public Guid ConcurrencyStamp { get; private set; }
+
     public IReadOnlyList<IssuanceHistory> History => _history;
 
     public IReadOnlyList<IssuanceSignature> Signatures => _signatures;
@@ -142,13 +148,26 @@ public sealed class IssuanceRecord : Entity
     public bool CanReissue => Can(IssuanceParty.Organization, IssuanceAction.Reissue);
 
     /// <summary>下载电子证书: an electronic certificate PDF exists for the current version.</summary>
-    public bool CanDownload => Status == IssuanceStatus.Issued && PdfPath is not null;
+    public bool CanDownload => IsDownloadable(Status, PdfPath is not null);
 
     /// <summary>
     /// 删除: only before any signing started (培训评价组织待签发, never signed); afterwards nobody may delete. No move leads
     /// back to 培训评价组织待签发, so the status alone decides even when signatures are not loaded.
     /// </summary>
-    public bool CanDelete => Status == IssuanceStatus.OrgPendingSign && _signatures.Count == 0;
+    public bool CanDelete => IsDeletable(Status) && _signatures.Count == 0;
+
+    /// <summary>
+    /// The CanX flags of a record in <paramref name="status"/> for <paramref name="party"/>, without loading it (list rows):
+    /// the same table and rules as the instance properties.
+    /// </summary>
+    public static bool Allows(IssuanceStatus status, IssuanceParty party, IssuanceAction action) =>
+        Table.CanApply(status, action) && PartyMayAct(party, status);
+
+    /// <summary><see cref="CanDownload"/> from the status and whether a PDF exists.</summary>
+    public static bool IsDownloadable(IssuanceStatus status, bool hasPdf) => status == IssuanceStatus.Issued && hasPdf;
+
+    /// <summary><see cref="CanDelete"/> from the status alone (no move leads back to 培训评价组织待签发).</summary>
+    public static bool IsDeletable(IssuanceStatus status) => status == IssuanceStatus.OrgPendingSign;
 
     /// <summary>获取待发证记录: creates the record in 培训评价组织待签发. Eligibility (已通过, 信息准确, not generated yet) is checked by the caller.</summary>
     public static IssuanceRecord Generate(IssuanceSource source, string actorName, DateTimeOffset nowUtc)
@@ -178,6 +197,7 @@ public sealed class IssuanceRecord : Entity
             SiteName = Guard.Required(source.SiteName, "考核站点", SiteNameMaxLength),
             Status = IssuanceStatus.OrgPendingSign,
             CreatedUtc = nowUtc,
+            ConcurrencyStamp = Guid.NewGuid(),
         };
         record._history.Add(new IssuanceHistory(null, IssuanceStatus.OrgPendingSign, IssuanceAction.Generate, IssuanceParty.Organization,
             Actor(actorName), nowUtc, null, null));
@@ -292,8 +312,7 @@ public sealed class IssuanceRecord : Entity
         RejectReason = null;
     }
 
-    private bool Can(IssuanceParty party, IssuanceAction action) =>
-        Table.CanApply(Status, action) && PartyMayAct(party, Status);
+    private bool Can(IssuanceParty party, IssuanceAction action) => Allows(Status, party, action);
 
     private static bool PartyMayAct(IssuanceParty party, IssuanceStatus status) =>
         SigningPartyOf(status) is { } signing
@@ -315,6 +334,7 @@ public sealed class IssuanceRecord : Entity
         var row = new IssuanceHistory(from, to, action, party, Actor(actorName), nowUtc, reason, null);
         _history.Add(row);
         Status = to;
+        ConcurrencyStamp = Guid.NewGuid();
         return row;
     }
 

@@ -27,6 +27,7 @@ public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<Issua
         builder.Property(x => x.PdfPath).HasMaxLength(IssuanceRecord.PathMaxLength);
         builder.Property(x => x.FailureReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
         builder.Property(x => x.RejectReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
+        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasIndex(x => new { x.CandidateId, x.ExamPlanId, x.CertificateId, x.Level }).IsUnique();
         builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("[CertificateNo] IS NOT NULL");

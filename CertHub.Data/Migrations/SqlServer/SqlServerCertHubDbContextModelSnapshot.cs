@@ -1579,6 +1579,10 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 

@@ -1524,6 +1524,10 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
