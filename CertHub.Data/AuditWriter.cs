@@ -7,7 +7,7 @@ namespace CertHub.Data;
 
 /// <summary>
 /// 操作日志: finds every status change in the change tracker (an enum property named Status or ending in Status,
-/// on an added or modified entity) and turns it into an <see cref="AuditEntry"/> stamped with the current user.
+/// on an added or modified entity; history rows' FromStatus/ToStatus are records of a change, not changes) and turns it into an <see cref="AuditEntry"/> stamped with the current user.
 /// Collected before saving, written after, so new records carry their database id.
 /// </summary>
 internal static class AuditWriter
@@ -25,7 +25,9 @@ internal static class AuditWriter
             foreach (var property in entry.Properties)
             {
                 var clr = property.Metadata.ClrType;
-                if (!clr.IsEnum || !property.Metadata.Name.EndsWith("Status", StringComparison.Ordinal))
+                var name = property.Metadata.Name;
+                if (!clr.IsEnum || !name.EndsWith("Status", StringComparison.Ordinal)
+                    || name.StartsWith("From", StringComparison.Ordinal) || name.StartsWith("To", StringComparison.Ordinal))
                 {
                     continue;
                 }

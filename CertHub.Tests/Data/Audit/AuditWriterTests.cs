@@ -73,5 +73,21 @@ public sealed class AuditWriterTests : IDisposable
         Assert.Equal(before, await db.Set<AuditEntry>().CountAsync());
     }
 
+    [Fact]
+    public async Task SaveChanges_Should_AuditTheRecordOnly_When_AVerbAppendsAHistoryRow()
+    {
+        await using var db = _db.OpenAsSystem();
+        var report = AWeeklyReport.New().For(IssuanceCatalogSeed.SaveIn(_db).SchoolId, 1).Build();
+        db.Add(report);
+        await db.SaveChangesAsync();
+
+        report.Submit("北科大(ustb)", AWeeklyReport.During);
+        await db.SaveChangesAsync();
+
+        var types = await db.Set<AuditEntry>().Select(a => a.EntityType).ToListAsync();
+        Assert.Contains(nameof(CertHub.Core.Reports.WeeklyReport), types);
+        Assert.DoesNotContain(types, t => t.EndsWith("Review", StringComparison.Ordinal) || t.EndsWith("History", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _db.Dispose();
 }
