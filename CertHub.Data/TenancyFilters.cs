@@ -1,16 +1,16 @@
 using CertHub.Core.Applications;
 using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
-using CertHub.Core.ExamSites;
+using CertHub.Core.Catalog;
 using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
+using CertHub.Core.Imports;
 using CertHub.Core.Invigilators;
+using CertHub.Core.Issuance;
 using CertHub.Core.Payments;
 using CertHub.Core.Registrations;
-using CertHub.Core.Scheduling;
-using CertHub.Core.Catalog;
-using CertHub.Core.Imports;
-using CertHub.Core.Issuance;
 using CertHub.Core.Reports;
+using CertHub.Core.Scheduling;
 using CertHub.Core.Scores;
 using Microsoft.EntityFrameworkCore;
 

@@ -37,7 +37,15 @@ public sealed class CertificateQueries(
         var row = await db.Set<Certificate>().AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Id, c.Name, c.Code, c.OrganizationId, OrganizationName = c.Organization!.Name, c.Field, c.Description, c.Status, c.PublishedUtc,
+                c.Id,
+                c.Name,
+                c.Code,
+                c.OrganizationId,
+                OrganizationName = c.Organization!.Name,
+                c.Field,
+                c.Description,
+                c.Status,
+                c.PublishedUtc,
                 Levels = c.Levels.Select(l => l.Level).ToList(),
                 MajorIds = c.Majors.Select(m => m.MajorId).ToList(),
             })

@@ -1,9 +1,9 @@
 using Bunit;
+using CertHub.Core.Accounts;
+using CertHub.Core.Applications;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Ledger;
-using CertHub.Core.Accounts;
-using CertHub.Core.Applications;
 using CertHub.Web.Imaging;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -1,9 +1,9 @@
 using CertHub.Core.Accounts;
+using CertHub.Core.Applications;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Ledger;
 using CertHub.Tests.Support;
-using CertHub.Core.Applications;
 using CertHub.Web.Imaging;
 
 namespace CertHub.Tests.Data.Catalog;

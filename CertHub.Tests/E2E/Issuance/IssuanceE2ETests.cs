@@ -19,7 +19,10 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
 {
     private static readonly Dictionary<string, string> AccountBySchoolCode = new()
     {
-        ["4111010008"] = "ustb", ["4111010009"] = "ncut", ["4111010004"] = "bjtu", ["4142010522"] = "wipe",
+        ["4111010008"] = "ustb",
+        ["4111010009"] = "ncut",
+        ["4111010004"] = "bjtu",
+        ["4142010522"] = "wipe",
     };
 
     [E2EFact]
