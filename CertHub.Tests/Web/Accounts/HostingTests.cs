@@ -30,6 +30,7 @@ public sealed class HostingTests : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:CertHub", $"Data Source={Path.Combine(_root, "host.db")}");
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
             builder.UseSetting("Security:LoginAttemptsPerMinute", "3");
+            builder.UseSetting("Security:VerifyRequestsPerMinute", "3");
         });
         return Task.CompletedTask;
     }
@@ -120,6 +121,23 @@ public sealed class HostingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.Contains("登录尝试过于频繁", await last.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Verify_Should_Answer429InChinese_When_TooManyLookupsComeFromOneClient()
+    {
+        using var client = _factory.CreateClient();
+        var first = await client.GetAsync("/verify/UNKNOWN000001");
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.GetAsync("/verify/UNKNOWN000001");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("未查询到", await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Contains("查验过于频繁", await last.Content.ReadAsStringAsync());
     }
 
     private static CertHubUser NewUser(string name) =>
