@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 namespace CertHub.Tests.E2E.Issuance;
 
 /// <summary>
-/// The headline workflow clicked through in real Chromium: the organisation signs with a drawn signature (a second
+/// The headline workflow clicked through in real Chromium: the school confirms a candidate by hand, the organisation
+/// gets the pending record (获取待发证记录) and signs with a drawn signature (a second
 /// browser sees the counts change live), the exam site's school signs, the organisation issues an electronic
 /// certificate, the worker generates it, the PDF downloads and renders, and /verify shows it valid.
 /// </summary>
@@ -26,9 +27,38 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
     };
 
     [E2EFact]
-    public async Task Issuance_Should_GoFromOrganisationSigningToAVerifiedCertificate()
+    public async Task Issuance_Should_GoFromGenerationToAVerifiedCertificate()
     {
-        var (recordId, candidateNo, siteAccount) = await PickRecordAsync();
+        var pick = await PickCandidateAsync();
+
+        // 0. The candidate's school confirms the doubtful information by hand (人工确认): the candidate becomes eligible.
+        var school = await app.NewPageAsync();
+        await school.LoginAsync(pick.SchoolAccount);
+        await school.GotoAsync($"/exams/candidates?type={(pick.IsPublic ? "public" : "school")}");
+        await school.WaitForCircuitAsync();
+        await school.FillFieldAsync("filter-no", pick.CandidateNo);
+        await school.ClickAsync("[data-testid='filter-search']");
+        await Assertions.Expect(school.Locator("[data-testid='candidate-name']")).ToHaveCountAsync(1);
+        await school.ClickAsync("[data-testid='candidate-confirm']");
+        await school.GetByRole(AriaRole.Button, new() { Name = "确认", Exact = true }).ClickAsync();
+        await Assertions.Expect(school.Locator("[data-testid='candidate-status']")).ToContainTextAsync("信息准确");
+
+        // 1. The organisation gets the pending records (获取待发证记录) for that plan, certificate and level.
+        var org = await app.NewPageAsync();
+        await org.LoginAsync("wl");
+        await org.GotoAsync("/issuance");
+        await org.WaitForCircuitAsync();
+        await org.ClickAsync("[data-testid='generate-button']");
+        await org.Locator("[data-testid='generate-dialog']").WaitForAsync();
+        await ChooseAsync(org, "generate-year", pick.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ChooseAsync(org, "generate-plan", pick.PlanName);
+        await ChooseAsync(org, "generate-certificate", pick.CertificateName);
+        await org.Locator("[data-testid='generate-level']").GetByText(pick.LevelName).ClickAsync();
+        await Assertions.Expect(org.Locator("[data-testid='generate-summary']")).ToContainTextAsync("可发证1人");
+        await org.ScreenshotAsync("issuance-generate");
+        await org.ClickAsync("[data-testid='generate-confirm']");
+        await Assertions.Expect(org.Locator(".mud-snackbar")).ToContainTextAsync("已生成1条发证记录");
+        var (recordId, candidateNo, siteAccount) = await RecordOfAsync(pick.CandidateNo);
 
         // A second browser, also the organisation, watches the 考核站点待签发 count.
         var watcher = await app.NewPageAsync();
@@ -39,9 +69,7 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await watchedTab.WaitForAsync();
         var before = CountOf(await watchedTab.InnerTextAsync());
 
-        // 1. The organisation signs the record with a signature drawn on the pad.
-        var org = await app.NewPageAsync();
-        await org.LoginAsync("wl");
+        // 2. The organisation signs the record with a signature drawn on the pad.
         await OpenRecordAsync(org, "OrgPendingSign", candidateNo);
         await org.ClickAsync("[data-testid='row-select'] input, [data-testid='row-select']");
         await org.ClickAsync("[data-testid='batch-sign']");
@@ -53,7 +81,7 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await Assertions.Expect(watchedTab).ToContainTextAsync($"({before + 1})", new() { Timeout = 15_000 });
         await watcher.ScreenshotAsync("issuance-live-watcher");
 
-        // 2. The exam site's school signs.
+        // 3. The exam site's school signs.
         var site = await app.NewPageAsync();
         await site.LoginAsync(siteAccount);
         await OpenRecordAsync(site, "SitePendingSign", candidateNo);
@@ -63,7 +91,7 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await Assertions.Expect(site.Locator("[data-testid='batch-result-summary']")).ToContainTextAsync("成功1条");
         await site.ClickAsync("[data-testid='batch-result-close']");
 
-        // 3. The organisation issues an electronic certificate; the worker generates it.
+        // 4. The organisation issues an electronic certificate; the worker generates it.
         await OpenRecordAsync(org, "PendingIssue", candidateNo);
         await org.ClickAsync("[data-testid='row-select'] input, [data-testid='row-select']");
         await org.ClickAsync("[data-testid='batch-issue-electronic']");
@@ -75,7 +103,7 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await OpenRecordAsync(org, "Issued", candidateNo);
         await org.ScreenshotAsync("issuance-issued");
 
-        // 4. The PDF downloads and renders.
+        // 5. The PDF downloads and renders.
         var download = await org.RunAndWaitForDownloadAsync(() => org.ClickAsync("[data-testid='action-download']"));
         var pdfPath = Path.Combine(BrowserEnvironment.ArtifactsDirectory, "certificate.pdf");
         await download.SaveAsAsync(pdfPath);
@@ -88,7 +116,7 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(header));
         RenderWithPdftoppm(pdfPath);
 
-        // 5. Anyone can verify it.
+        // 6. Anyone can verify it.
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync($"/verify/{certificateNo}");
         await Assertions.Expect(visitor.Locator("[data-testid='verify-status']")).ToContainTextAsync("有效");
@@ -129,19 +157,52 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await page.ClickAsync("[data-testid='sign-confirm']");
     }
 
-    /// <summary>A record of 中物联物流 awaiting its signature, whose exam-site school has a demo account.</summary>
-    private async Task<(int Id, string CandidateNo, string SiteAccount)> PickRecordAsync()
+    private sealed record Pick(string CandidateNo, string SchoolAccount, bool IsPublic, int Year, string PlanName, string CertificateName, string LevelName);
+
+    /// <summary>
+    /// A candidate of 中物联物流 who passed but has no issuance record yet because the information needs a manual check
+    /// (需人工确认, with a photo), at a school with a demo account.
+    /// </summary>
+    private async Task<Pick> PickCandidateAsync()
     {
         await using var db = app.Services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
-        var candidates = await (
+        var rows = await (
+            from r in db.Set<CertHub.Core.Scores.CertificateResult>()
+            join c in db.Set<CertHub.Core.Candidates.Candidate>() on r.CandidateId equals c.Id
+            join p in db.Set<CertHub.Core.Exams.ExamPlan>() on r.ExamPlanId equals p.Id
+            join o in db.Set<Organization>() on p.OrganizationId equals o.Id
+            join cert in db.Set<Certificate>() on r.CertificateId equals cert.Id
+            join s in db.Set<PilotSchool>() on c.SchoolId equals s.Id
+            where r.Status == CertHub.Core.Scores.CertificateResultStatus.Passed && o.Name == "中物联物流"
+                && c.InfoStatus == CertHub.Core.Candidates.CandidateInfoStatus.NeedsManualCheck && c.PhotoPath != null
+                && !db.Set<IssuanceRecord>().Any(i => i.CandidateId == r.CandidateId && i.ExamPlanId == r.ExamPlanId
+                    && i.CertificateId == r.CertificateId && i.Level == r.Level)
+            orderby c.Id
+            select new { c.CandidateNo, c.CandidateType, s.Code, p.Year, PlanName = p.Name, CertificateName = cert.Name, r.Level }).ToListAsync();
+        var row = rows.FirstOrDefault(x => AccountBySchoolCode.ContainsKey(x.Code))
+            ?? throw new InvalidOperationException("The demo seed has no passed 中物联物流 candidate awaiting a manual check.");
+        return new Pick(row.CandidateNo, AccountBySchoolCode[row.Code], row.CandidateType == CertHub.Core.Candidates.CandidateType.PublicCandidate,
+            row.Year, row.PlanName, row.CertificateName, row.Level.ToDisplayName());
+    }
+
+    /// <summary>The generated record of the candidate and the account of its exam site's school (it signs second).</summary>
+    private async Task<(int Id, string CandidateNo, string SiteAccount)> RecordOfAsync(string candidateNo)
+    {
+        await using var db = app.Services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
+        var record = await (
             from r in db.Set<IssuanceRecord>()
-            join o in db.Set<Organization>() on r.OrganizationId equals o.Id
             join s in db.Set<PilotSchool>() on r.SiteSchoolId equals s.Id
-            where r.Status == IssuanceStatus.OrgPendingSign && o.Name == "中物联物流"
-            orderby r.Id
-            select new { r.Id, r.CandidateNo, s.Code }).ToListAsync();
-        var pick = candidates.First(c => AccountBySchoolCode.ContainsKey(c.Code));
-        return (pick.Id, pick.CandidateNo, AccountBySchoolCode[pick.Code]);
+            where r.CandidateNo == candidateNo && r.Status == IssuanceStatus.OrgPendingSign
+            select new { r.Id, s.Code }).SingleAsync();
+        return (record.Id, candidateNo, AccountBySchoolCode[record.Code]);
+    }
+
+    /// <summary>Opens a MudSelect by its data-testid and clicks the option with that text.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     private async Task<string> WaitUntilIssuedAsync(int recordId)
