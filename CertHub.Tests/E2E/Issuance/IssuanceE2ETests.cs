@@ -197,12 +197,29 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         return (record.Id, candidateNo, AccountBySchoolCode[record.Code]);
     }
 
-    /// <summary>Opens a MudSelect by its data-testid and clicks the option with that text.</summary>
+    /// <summary>
+    /// Opens a MudSelect by its data-testid, clicks the option with that text and waits until the select shows it
+    /// (the dialog reloads the next list after each choice). A try that the busy circuit swallowed is repeated.
+    /// </summary>
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
-        await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        var select = page.Locator($"[data-testid='{testId}']").First;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await select.ClickAsync(new() { Timeout = 8_000 });
+                await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).First.ClickAsync(new() { Timeout = 8_000 });
+                await Assertions.Expect(select).ToContainTextAsync(option, new() { Timeout = 8_000 });
+                await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is TimeoutException or PlaywrightException)
+            {
+                await page.Locator(".mud-dialog-title").First.ClickAsync(new() { Force = true }); // closes an open list
+                await page.ScreenshotAsync($"choose-{testId}-retry{attempt}");
+            }
+        }
     }
 
     private async Task<string> WaitUntilIssuedAsync(int recordId)
