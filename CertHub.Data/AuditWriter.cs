@@ -2,6 +2,7 @@ using CertHub.Core.Audit;
 using CertHub.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CertHub.Data;
 
@@ -24,10 +25,7 @@ internal static class AuditWriter
 
             foreach (var property in entry.Properties)
             {
-                var clr = property.Metadata.ClrType;
-                var name = property.Metadata.Name;
-                if (!clr.IsEnum || !name.EndsWith("Status", StringComparison.Ordinal)
-                    || name.StartsWith("From", StringComparison.Ordinal) || name.StartsWith("To", StringComparison.Ordinal))
+                if (!IsAuditedStatus(property.Metadata))
                 {
                     continue;
                 }
@@ -47,33 +45,47 @@ internal static class AuditWriter
     }
 
     public static IEnumerable<AuditEntry> ToEntries(IEnumerable<PendingAudit> pending, ICurrentUser user, DateTimeOffset nowUtc) =>
-        pending.Select(p =>
-        {
-            var key = p.Entry.Metadata.FindPrimaryKey();
-            var id = key is null
-                ? "-"
-                : string.Join(",", key.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue?.ToString() ?? ""));
-            var schoolId = IntProperty(p.Entry, "SchoolId") ?? IntProperty(p.Entry, "SiteSchoolId") ?? user.SchoolId;
-            var orgId = IntProperty(p.Entry, "OrganizationId") ?? user.OrganizationId;
-            var provinceId = IntProperty(p.Entry, "ProvinceId") ?? user.ProvinceId;
-            return AuditEntry.Create(
-                nowUtc,
-                user.IsAuthenticated ? user.UserName : "system",
-                user.UserId,
-                p.Entry.Metadata.ClrType.Name,
-                id,
-                p.Action,
-                p.From?.ToDisplayName(),
-                p.To?.ToDisplayName(),
-                detail: null,
-                schoolId,
-                orgId,
-                provinceId);
-        });
+        pending.Select(p => Create(p.Entry.Metadata, name => p.Entry.Property(name).CurrentValue, p.From, p.To, p.Action, user, nowUtc));
 
-    private static int? IntProperty(EntityEntry entry, string name) =>
-        entry.Metadata.FindProperty(name) is { } prop && (prop.ClrType == typeof(int) || prop.ClrType == typeof(int?))
-            ? entry.Property(name).CurrentValue as int?
+    /// <summary>An enum property named Status or ending in Status, except history rows' FromStatus/ToStatus.</summary>
+    public static bool IsAuditedStatus(IReadOnlyProperty property)
+    {
+        var name = property.Name;
+        return property.ClrType.IsEnum && name.EndsWith("Status", StringComparison.Ordinal)
+            && !name.StartsWith("From", StringComparison.Ordinal) && !name.StartsWith("To", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The audit entry of one status change of a record of <paramref name="type"/> whose property values are read through
+    /// <paramref name="currentValue"/> (a tracked entry's current values, or a bulk-inserted entity's own).
+    /// </summary>
+    public static AuditEntry Create(IEntityType type, Func<string, object?> currentValue, Enum? from, Enum? to, string action, ICurrentUser user, DateTimeOffset nowUtc)
+    {
+        var key = type.FindPrimaryKey();
+        var id = key is null
+            ? "-"
+            : string.Join(",", key.Properties.Select(k => currentValue(k.Name)?.ToString() ?? ""));
+        var schoolId = IntProperty(type, currentValue, "SchoolId") ?? IntProperty(type, currentValue, "SiteSchoolId") ?? user.SchoolId;
+        var orgId = IntProperty(type, currentValue, "OrganizationId") ?? user.OrganizationId;
+        var provinceId = IntProperty(type, currentValue, "ProvinceId") ?? user.ProvinceId;
+        return AuditEntry.Create(
+            nowUtc,
+            user.IsAuthenticated ? user.UserName : "system",
+            user.UserId,
+            type.ClrType.Name,
+            id,
+            action,
+            from?.ToDisplayName(),
+            to?.ToDisplayName(),
+            detail: null,
+            schoolId,
+            orgId,
+            provinceId);
+    }
+
+    private static int? IntProperty(IEntityType type, Func<string, object?> currentValue, string name) =>
+        type.FindProperty(name) is { } prop && (prop.ClrType == typeof(int) || prop.ClrType == typeof(int?))
+            ? currentValue(name) as int?
             : null;
 
     internal sealed record PendingAudit(EntityEntry Entry, Enum? From, Enum? To, string Action);

@@ -77,8 +77,12 @@ public partial class CertHubDbContext(DbContextOptions options, ICurrentUser cur
 
 /// <summary>SQLite flavour (the embedded default); its migrations live in Migrations/Sqlite.</summary>
 public sealed class SqliteCertHubDbContext(DbContextOptions<SqliteCertHubDbContext> options, ICurrentUser currentUser)
-    : CertHubDbContext(options, currentUser)
+    : CertHubDbContext(options, currentUser), IBulkInsert
 {
+    /// <summary>Prepared raw INSERTs on this context's connection and transaction, with the same audit entries (see <see cref="SqliteBulkInsert"/>).</summary>
+    public Task<int> BulkInsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken = default) where TEntity : Entity =>
+        SqliteBulkInsert.InsertAsync(this, entities, cancellationToken);
+
     /// <summary>
     /// SQLite cannot compare or order DateTimeOffset text, so instants are stored as UTC ticks (all instants are UTC):
     /// time windows filter and sort in the database.

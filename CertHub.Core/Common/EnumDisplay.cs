@@ -17,21 +17,23 @@ public static class EnumDisplay
         });
 
     /// <summary>Parses a display name back into the enum member; null when no member has that name.</summary>
-    public static TEnum? FromDisplayName<TEnum>(string? name) where TEnum : struct, Enum
+    public static TEnum? FromDisplayName<TEnum>(string? name) where TEnum : struct, Enum =>
+        string.IsNullOrWhiteSpace(name) ? null : ByDisplayName<TEnum>.Values.TryGetValue(name.Trim(), out var value) ? value : null;
+
+    /// <summary>Display name → member, built once per enum type (the first member wins when two share a name).</summary>
+    private static class ByDisplayName<TEnum> where TEnum : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
+        public static readonly IReadOnlyDictionary<string, TEnum> Values = Build();
 
-        foreach (var value in Enum.GetValues<TEnum>())
+        private static Dictionary<string, TEnum> Build()
         {
-            if (value.ToDisplayName() == name.Trim())
+            var values = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+            foreach (var value in Enum.GetValues<TEnum>())
             {
-                return value;
+                values.TryAdd(value.ToDisplayName(), value);
             }
-        }
 
-        return null;
+            return values;
+        }
     }
 }

@@ -3,6 +3,7 @@ using CertHub.Bench;
 return args.FirstOrDefault() switch
 {
     "issuance" => await IssuanceBench.RunAsync(args.Skip(1).ToArray()),
+    "candidates" => await CandidatesBench.RunAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
 };
@@ -10,5 +11,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tools/CertHub.Bench -- issuance [records=50000] [sign=10000] [pdfs=1000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- candidates [rows=50000] [photos=2000]");
     return 2;
 }
