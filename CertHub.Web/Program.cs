@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
 using CertHub.Core.Applications;
+using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
 using CertHub.Core.Candidates.Import;
 using CertHub.Core.Catalog;
@@ -86,6 +87,8 @@ services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQ
 // Weekly reports (6.1) and the audit log.
 services.AddSingleton<IRichTextSanitizer, HtmlRichTextSanitizer>();
 services.AddScoped<WeeklyReportService>();
+services.AddScoped<AuditLogService>();
+services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLogService>());
 
 // Accounts.
 services.AddCascadingAuthenticationState();

@@ -31,5 +31,6 @@ public static class NavMenuItems
         new("系统管理", "证书维护", "/admin/certificates", Policies.Platform),
         new("系统管理", "标准维护", "/admin/standards", Policies.Platform),
         new("系统管理", "账号管理", "/admin/accounts", Policies.Platform),
+        new("系统管理", "审计日志", "/system/audit", Policies.AuditLog),
     ];
 }
