@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Reports;
@@ -39,7 +40,7 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
 
         // 提交周报: head filled in, 生成草稿 from live numbers, the other two texts typed, a PDF scan chosen; 保存 → 未提交.
         await school.ClickAsync("[data-testid='report-new']");
-        await school.WaitForURLAsync(url => url.EndsWith("/reports/weekly/new", StringComparison.Ordinal));
+        await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly/new$"), new() { Timeout = 20_000 });
         await Assertions.Expect(school.Locator("input[data-testid='report-period']")).ToHaveValueAsync(label);
         await Assertions.Expect(school.Locator("input[data-testid='report-school']")).ToHaveValueAsync(School);
         await school.ClickAsync("[data-testid='report-draft']");
@@ -53,7 +54,7 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
         await Assertions.Expect(school.Locator("[data-testid='report-submit']")).ToBeEnabledAsync();
         await school.ScreenshotAsync("weekly-report-form");
         await school.ClickAsync("[data-testid='report-save']");
-        await school.WaitForURLAsync(url => url.EndsWith("/reports/weekly", StringComparison.Ordinal));
+        await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly$"), new() { Timeout = 20_000 });
         await ExpectStatusAsync(school, label, "未提交");
 
         // 提交 again through the button is refused by the one-per-period rule.
@@ -80,12 +81,12 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
         await OpenListAsync(school);
         await ExpectStatusAsync(school, label, "审核退回");
         await Row(school, label).Locator("[data-testid='report-edit']").ClickAsync();
-        await school.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly/[0-9]+/edit$"), new() { Timeout = 20_000 });
         await Assertions.Expect(school.Locator("[data-testid='report-difficulties-body']")).ToContainTextAsync("机房考位数不足");
         await school.Locator("[data-testid='report-work-body']").FillAsync("本周参训学生来自计算机应用技术、软件技术两个专业");
         await Assertions.Expect(school.Locator("[data-testid='report-scan-name']")).ToContainTextAsync(".pdf");
         await school.ClickAsync("[data-testid='report-submit']");
-        await school.WaitForURLAsync(url => url.EndsWith("/reports/weekly", StringComparison.Ordinal));
+        await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly$"), new() { Timeout = 20_000 });
         await ExpectStatusAsync(school, label, "待审核");
 
         // The province approves it.
@@ -116,7 +117,7 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
     }
 
     private static Task ExpectStatusAsync(IPage page, string label, string status) =>
-        Assertions.Expect(Row(page, label).Locator("[data-testid='report-status']")).ToHaveTextAsync(status);
+        Assertions.Expect(Row(page, label).Locator("[data-testid='report-status']")).ToHaveTextAsync(status, new() { Timeout = 20_000 });
 
     private static async Task ActAsync(IPage page, string label, string action)
     {
