@@ -281,7 +281,7 @@ public sealed class WeeklyReportService(
     private async Task<string> StoreScanAsync(int schoolId, ScanUpload scan, CancellationToken ct)
     {
         using var stream = new MemoryStream(scan.Content, writable: false);
-        return await files.SaveAsync($"reports/{schoolId}", $"{Guid.NewGuid():N}-{ScanPdfRules.SafeFileName(scan.FileName)}", stream, ct);
+        return await files.SaveAsync($"reports/{schoolId}/{Guid.NewGuid():N}", ScanPdfRules.SafeFileName(scan.FileName), stream, ct);
     }
 
     private string Clean(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html);

@@ -52,7 +52,7 @@ public sealed class WeeklyReportServiceTests : IDisposable
             (header.Period.Label, header.SchoolName, header.SchoolType, header.AuthorityName));
         Assert.Equal(WeeklyReportStatus.NotSubmitted, detail!.Status);
         Assert.Equal("<p>进展</p>", detail.WorkProgressHtml);
-        Assert.True(detail.HasScan);
+        Assert.Equal("工作简报模板-1.pdf", detail.ScanFileName);
         Assert.Single(_files.Files);
         Assert.Contains(_changes.Published, n => n.Topic == WeeklyReportService.Topic);
     }

@@ -100,6 +100,9 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
         await ExpectStatusAsync(school, label, "审核通过");
         await Row(school, label).Locator("[data-testid='report-view']").ClickAsync();
         await Assertions.Expect(school.Locator("[data-testid='report-view-work']")).ToContainTextAsync("软件技术");
+        await Assertions.Expect(school.Locator("[data-testid='report-scan-link']")).ToHaveTextAsync("工作简报模板-1.pdf");
+        var scan = await school.APIRequest.GetAsync((await school.Locator("[data-testid='report-scan-link']").GetAttributeAsync("href"))!);
+        Assert.Equal(Pdf, await scan.BodyAsync());
         await school.GetByRole(AriaRole.Tab, new() { Name = "审核记录" }).ClickAsync();
         await Assertions.Expect(school.Locator("[data-testid='report-review-row']")).ToHaveCountAsync(6);
         await Assertions.Expect(school.Locator("[data-testid='report-reviews']")).ToContainTextAsync("请补充本周参训学生的专业分布情况");
