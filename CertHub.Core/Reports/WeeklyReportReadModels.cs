@@ -45,6 +45,11 @@ public sealed record WeeklyReportDetail(
     IReadOnlyList<WeeklyReportReviewItem> Reviews)
 {
     public bool CanEdit => WeeklyReport.Table.CanApply(Status, WeeklyReportAction.Edit);
+
+    /// <summary>The province's 退回意见 while the report stands returned; null otherwise.</summary>
+    public string? ReturnOpinion => Status == WeeklyReportStatus.Returned && Reviews.Count > 0 && Reviews[^1].Result == WeeklyReportAction.Return
+        ? Reviews[^1].Opinion
+        : null;
 }
 
 /// <summary>审核记录: one 提交 / 撤回 / 审核通过 / 审核退回.</summary>

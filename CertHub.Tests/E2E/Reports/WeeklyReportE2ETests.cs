@@ -82,9 +82,11 @@ public sealed class WeeklyReportE2ETests(CertHubAppFixture app)
         await ExpectStatusAsync(school, label, "审核退回");
         await Row(school, label).Locator("[data-testid='report-edit']").ClickAsync();
         await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly/[0-9]+/edit$"), new() { Timeout = 20_000 });
+        await Assertions.Expect(school.Locator("[data-testid='report-return-opinion']")).ToContainTextAsync("请补充本周参训学生的专业分布情况");
         await Assertions.Expect(school.Locator("[data-testid='report-difficulties-body']")).ToContainTextAsync("机房考位数不足");
         await school.Locator("[data-testid='report-work-body']").FillAsync("本周参训学生来自计算机应用技术、软件技术两个专业");
         await Assertions.Expect(school.Locator("[data-testid='report-scan-name']")).ToContainTextAsync(".pdf");
+        await school.ScreenshotAsync("weekly-report-edit-returned");
         await school.ClickAsync("[data-testid='report-submit']");
         await Assertions.Expect(school).ToHaveURLAsync(new Regex("/reports/weekly$"), new() { Timeout = 20_000 });
         await ExpectStatusAsync(school, label, "待审核");

@@ -14,6 +14,7 @@ public partial class WeeklyReportEditPage
     private WeeklyReportHeader? _header;
     private WeeklyReportInput? _initial;
     private string? _scanName;
+    private string? _returnOpinion;
     private bool _notFound;
 
     [Inject]
@@ -49,7 +50,7 @@ public partial class WeeklyReportEditPage
             return;
         }
 
-        (_header, _scanName) = (detail.Header, detail.ScanFileName);
+        (_header, _scanName, _returnOpinion) = (detail.Header, detail.ScanFileName, detail.ReturnOpinion);
         _initial = new WeeklyReportInput(detail.WorkProgressHtml, detail.DifficultiesHtml, detail.PolicySuggestionsHtml);
     }
 
