@@ -37,6 +37,7 @@ public static class AuditNames
         [Account] = "账号",
         [Export] = "导出",
         ["WeeklyReport"] = "周报",
+        ["Province"] = "省级教育行政部门",
         ["PilotApplication"] = "证书试点申报",
         ["ExamSite"] = "考核站点",
         ["Candidate"] = "考生",

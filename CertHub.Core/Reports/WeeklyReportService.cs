@@ -1,4 +1,5 @@
 using CertHub.Core.Applications;
+using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
@@ -212,7 +213,11 @@ public sealed class WeeklyReportService(
         DomainRuleException.ThrowIf(!Enum.IsDefined(cycle), "不支持的周报周期");
         await using var db = await dbFactory.CreateAsync(ct);
         var province = await db.Set<Province>().AsTracking().FirstAsync(p => p.Id == provinceId, ct);
+        var before = province.ReportingCycle;
         province.SetReportingCycle(cycle);
+        db.Set<AuditEntry>().Add(AuditEntry.Create(clock.GetUtcNow(), currentUser.UserName, currentUser.UserId, nameof(Province),
+            provinceId.ToString(System.Globalization.CultureInfo.InvariantCulture), "设置周报周期", before.ToDisplayName(), cycle.ToDisplayName(),
+            provinceId: provinceId));
         await db.SaveChangesAsync(ct);
         changes.Publish(new ChangeNotice(Topic, ProvinceId: provinceId));
     }

@@ -1,10 +1,12 @@
 using System.Text;
+using CertHub.Core.Audit;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Reports;
 using CertHub.Tests.Support;
 using CertHub.Tests.Support.Builders;
 using CertHub.Web.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CertHub.Tests.Data.Reports;
@@ -215,6 +217,12 @@ public sealed class WeeklyReportServiceTests : IDisposable
 
         await Service(ProvinceUser).SetReportingCycleAsync(ReportingCycle.HalfMonthly, default);
         Assert.Equal(ReportingCycle.HalfMonthly, await Service(ProvinceUser).ReportingCycleAsync(default));
+        await using (var db = _db.OpenAsSystem())
+        {
+            var audit = await db.Set<AuditEntry>().SingleAsync(a => a.Action == "设置周报周期");
+            Assert.Equal(("bj-edu", "每周", "每半月", _catalog.Province.Id), (audit.UserName, audit.FromStatus, audit.ToStatus, audit.ProvinceId));
+        }
+
         Assert.Equal("2021年09月 上半月", (await Service().NewReportHeaderAsync(default)).Period.Label);
         Assert.Equal(2, (await Service(ProvinceUser).MissingAsync(default)).Schools.Count);
         await Assert.ThrowsAsync<DomainRuleException>(() => Service().SetReportingCycleAsync(ReportingCycle.Weekly, default));
