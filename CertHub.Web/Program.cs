@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
 using CertHub.Core.Applications;
+using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
 using CertHub.Core.Candidates.Import;
 using CertHub.Core.Catalog;
@@ -11,6 +12,7 @@ using CertHub.Core.Common;
 using CertHub.Core.Imports;
 using CertHub.Core.Issuance;
 using CertHub.Core.Ledger;
+using CertHub.Core.Reports;
 using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
@@ -21,6 +23,7 @@ using CertHub.Web.Documents.Excel;
 using CertHub.Web.Imaging;
 using CertHub.Web.Live;
 using CertHub.Web.Localization;
+using CertHub.Web.Reports;
 using CertHub.Web.Startup;
 using CertHub.Web.Storage;
 using CertHub.Web.Workers;
@@ -81,6 +84,11 @@ services.AddScoped<ImportRecordQueries>();
 // Issuance (the generation worker replaces the null queue with its own registration).
 services.AddScoped<IIssuanceService, IssuanceService>();
 services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
+// Weekly reports (6.1) and the audit log.
+services.AddSingleton<IRichTextSanitizer, HtmlRichTextSanitizer>();
+services.AddScoped<WeeklyReportService>();
+services.AddScoped<AuditLogService>();
+services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLogService>());
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -190,6 +198,13 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
+app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
+{
+    // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).
+    var path = await reports.GetScanPathAsync(id, ct);
+    var stream = path is null ? null : await files.OpenReadAsync(path, ct);
+    return stream is null ? Results.NotFound() : Results.File(stream, "application/pdf", Path.GetFileName(path));
+}).RequireAuthorization(Policies.SchoolProvincePlatform);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DatabaseStartup.InitializeAsync(app.Services, app.Environment);

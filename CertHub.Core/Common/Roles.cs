@@ -41,4 +41,5 @@ public static class Policies
     public const string AccountAdmin = "AccountAdmin";
     public const string Reporting = "Reporting";
     public const string Dashboard = "Dashboard";
+    public const string AuditLog = "AuditLog";
 }

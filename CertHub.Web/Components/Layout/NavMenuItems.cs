@@ -21,6 +21,7 @@ public static class NavMenuItems
         new("标准管理", "考核站点建设标准", "/standards/sites", Policies.SignedIn),
         new("证书管理", "证书信息管理", "/certificates", Policies.SignedIn),
         new("证书管理", "证书发放管理", "/issuance", Policies.SchoolOrOrg),
+        new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
         new("考务管理", "考生管理", "/exams/candidates", Policies.School),
         new("考务管理", "导入记录", "/imports", Policies.School),
@@ -30,5 +31,6 @@ public static class NavMenuItems
         new("系统管理", "证书维护", "/admin/certificates", Policies.Platform),
         new("系统管理", "标准维护", "/admin/standards", Policies.Platform),
         new("系统管理", "账号管理", "/admin/accounts", Policies.Platform),
+        new("系统管理", "审计日志", "/system/audit", Policies.AuditLog),
     ];
 }

@@ -1,0 +1,63 @@
+using System.Text;
+using CertHub.Core.Common;
+
+namespace CertHub.Core.Reports;
+
+/// <summary>
+/// 签名盖章的扫描件: exactly one PDF, judged by its content (a "%PDF-1.x" header and an "%%EOF" trailer), not its name,
+/// and at most <see cref="MaxBytes"/>.
+/// </summary>
+public static class ScanPdfRules
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+    public const string NotPdfMessage = "签名盖章的扫描件只能上传一个pdf文件";
+    public const string TooLargeMessage = "签名盖章的扫描件不能超过10MB";
+
+    /// <summary>Throws unless <paramref name="content"/> is a PDF within the size limit.</summary>
+    public static void Check(ReadOnlySpan<byte> content)
+    {
+        DomainRuleException.ThrowIf(content.Length > MaxBytes, TooLargeMessage);
+        DomainRuleException.ThrowIf(!IsPdf(content), NotPdfMessage);
+    }
+
+    /// <summary>Whether the bytes start with a PDF header (%PDF-d.d) and end with an %%EOF marker (within the last 1 KB).</summary>
+    public static bool IsPdf(ReadOnlySpan<byte> content)
+    {
+        if (content.Length < 16 || !content.StartsWith("%PDF-"u8))
+        {
+            return false;
+        }
+
+        var version = content[5..8];
+        if (!char.IsAsciiDigit((char)version[0]) || version[1] != (byte)'.' || !char.IsAsciiDigit((char)version[2]))
+        {
+            return false;
+        }
+
+        var tail = content[Math.Max(0, content.Length - 1024)..];
+        return tail.IndexOf("%%EOF"u8) >= 0;
+    }
+
+    /// <summary>A safe stored file name: the original name's characters that are letters, digits, '-', '_' or '.', ending in .pdf.</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName ?? "");
+        var safe = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_')
+            {
+                safe.Append(c);
+            }
+        }
+
+        var stem = safe.Length == 0 ? "scan" : safe.ToString(0, Math.Min(safe.Length, 60));
+        return stem + ".pdf";
+    }
+}
+
+/// <summary>净化富文本: removes scripts, event handlers and every tag outside the editor's toolbar (Web implements it).</summary>
+public interface IRichTextSanitizer
+{
+    string Sanitize(string? html);
+}
