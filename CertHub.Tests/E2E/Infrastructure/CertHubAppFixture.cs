@@ -114,7 +114,8 @@ public sealed class CertHubAppFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Browser tests share one app and run alone, after the parallel unit and data tests, so a busy CPU does not starve the circuits.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class E2ECollection : ICollectionFixture<CertHubAppFixture>
 {
     public const string Name = "E2E";
