@@ -81,6 +81,10 @@ services.AddScoped<ImportRecordQueries>();
 // Issuance (the generation worker replaces the null queue with its own registration).
 services.AddScoped<IIssuanceService, IssuanceService>();
 services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
+// Applications (4.3 证书试点申报, 申报计划 and their review).
+services.AddSingleton<IRichTextSanitizer, CertHub.Web.RichText.HtmlRichTextSanitizer>();
+services.AddScoped<ApplicationPlanService>();
+services.AddScoped<PilotApplicationService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
