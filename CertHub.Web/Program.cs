@@ -81,12 +81,13 @@ services.AddScoped<ImportRecordQueries>();
 // Issuance (the generation worker replaces the null queue with its own registration).
 services.AddScoped<IIssuanceService, IssuanceService>();
 services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
-// Applications (4.3 证书试点申报, 申报计划 and their review), 5.2.4 考核站点 and allocations.
+// Applications (4.3 证书试点申报, 申报计划 and their review), 5.2.4 考核站点 and allocations, 5.2.11 监考人员.
 services.AddSingleton<IRichTextSanitizer, CertHub.Web.RichText.HtmlRichTextSanitizer>();
 services.AddScoped<ApplicationPlanService>();
 services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
+services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

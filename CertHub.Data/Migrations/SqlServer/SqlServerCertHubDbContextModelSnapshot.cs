@@ -1366,8 +1366,17 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(11)
                         .HasColumnType("nvarchar(11)");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
+
+                    b.Property<string>("TeacherNo")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("Title")
                         .HasMaxLength(30)
@@ -1376,6 +1385,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("TeacherNo")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "IdNumber");
 

@@ -1318,8 +1318,17 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherNo")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .HasMaxLength(30)
@@ -1328,6 +1337,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("TeacherNo")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "IdNumber");
 
