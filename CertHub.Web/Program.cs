@@ -23,7 +23,6 @@ using CertHub.Web.Documents.Excel;
 using CertHub.Web.Imaging;
 using CertHub.Web.Live;
 using CertHub.Web.Localization;
-using CertHub.Web.Reports;
 using CertHub.Web.Startup;
 using CertHub.Web.Storage;
 using CertHub.Web.Workers;
@@ -85,10 +84,16 @@ services.AddScoped<ImportRecordQueries>();
 services.AddScoped<IIssuanceService, IssuanceService>();
 services.TryAddSingleton<ICertificateGenerationQueue, NullCertificateGenerationQueue>();
 // Weekly reports (6.1) and the audit log.
-services.AddSingleton<IRichTextSanitizer, HtmlRichTextSanitizer>();
 services.AddScoped<WeeklyReportService>();
 services.AddScoped<AuditLogService>();
 services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLogService>());
+// Applications (4.3 证书试点申报, 申报计划 and their review), 5.2.4 考核站点 and allocations, 5.2.11 监考人员.
+services.AddSingleton<IRichTextSanitizer, CertHub.Web.RichText.HtmlRichTextSanitizer>();
+services.AddScoped<ApplicationPlanService>();
+services.AddScoped<PilotApplicationService>();
+services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
+services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
+services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

@@ -77,6 +77,9 @@ public sealed class PilotApplication : Entity
 
     public bool CanEdit => Table.CanApply(Status, PilotApplicationAction.Edit);
 
+    /// <summary>Whether <paramref name="action"/> is allowed from <paramref name="status"/> (for list rows).</summary>
+    public static bool CanApplyFrom(PilotApplicationStatus status, PilotApplicationAction action) => Table.CanApply(status, action);
+
     public bool CanSubmit => Table.CanApply(Status, PilotApplicationAction.Submit);
 
     public bool CanApprove => Table.CanApply(Status, PilotApplicationAction.Approve);

@@ -16,6 +16,7 @@ public sealed class ExamSite : Entity
     public const int ContactPhoneMaxLength = 20;
     public const int ActorMaxLength = 60;
     public const int OpinionMaxLength = 500;
+    public const int EquipmentMaxLength = 1000;
 
     private static readonly TransitionTable<ExamSiteStatus, ExamSiteAction> Table = new TransitionTable<ExamSiteStatus, ExamSiteAction>()
         .Allow(ExamSiteStatus.Draft, ExamSiteAction.Edit, ExamSiteStatus.Draft)
@@ -54,6 +55,9 @@ public sealed class ExamSite : Entity
 
     public string ContactPhone { get; private set; } = "";
 
+    /// <summary>设备情况: the equipment description checked against the 考核站点建设标准.</summary>
+    public string? Equipment { get; private set; }
+
     public ExamSiteStatus Status { get; private set; }
 
     public DateTimeOffset CreatedUtc { get; private set; }
@@ -62,6 +66,9 @@ public sealed class ExamSite : Entity
     public IReadOnlyList<ExamSiteReview> Reviews => _reviews;
 
     public bool CanEdit => Table.CanApply(Status, ExamSiteAction.Edit);
+
+    /// <summary>Whether <paramref name="action"/> is allowed from <paramref name="status"/> (for list rows).</summary>
+    public static bool CanApplyFrom(ExamSiteStatus status, ExamSiteAction action) => Table.CanApply(status, action);
 
     public bool CanDelete => Table.CanApply(Status, ExamSiteAction.Edit);
 
@@ -82,7 +89,8 @@ public sealed class ExamSite : Entity
         int seatCount,
         string contactName,
         string contactPhone,
-        DateTimeOffset nowUtc)
+        DateTimeOffset nowUtc,
+        string? equipment = null)
     {
         var site = new ExamSite
         {
@@ -92,7 +100,7 @@ public sealed class ExamSite : Entity
             Status = ExamSiteStatus.Draft,
             CreatedUtc = nowUtc,
         };
-        site.Apply(school, certificate, levels, address, seatCount, contactName, contactPhone);
+        site.Apply(school, certificate, levels, address, seatCount, contactName, contactPhone, equipment);
         return site;
     }
 
@@ -104,11 +112,12 @@ public sealed class ExamSite : Entity
         string address,
         int seatCount,
         string contactName,
-        string contactPhone)
+        string contactPhone,
+        string? equipment = null)
     {
         Table.Apply(Status, ExamSiteAction.Edit);
         DomainRuleException.ThrowIf(school.Id != SchoolId || certificate.Id != CertificateId, "不能更改考核站点的院校或证书");
-        Apply(school, certificate, levels, address, seatCount, contactName, contactPhone);
+        Apply(school, certificate, levels, address, seatCount, contactName, contactPhone, equipment);
     }
 
     public void Submit(string actorName, DateTimeOffset nowUtc) => TransitionTo(ExamSiteAction.Submit, actorName, nowUtc, null);
@@ -128,7 +137,7 @@ public sealed class ExamSite : Entity
     public static string BuildName(string schoolName, string certificateName, IEnumerable<CertificateLevel> levels) =>
         $"{schoolName}{certificateName}({string.Join("、", levels.Distinct().Order().Select(l => l.ToDisplayName()))})考核站点";
 
-    private void Apply(PilotSchool school, Certificate certificate, IEnumerable<CertificateLevel> levels, string address, int seatCount, string contactName, string contactPhone)
+    private void Apply(PilotSchool school, Certificate certificate, IEnumerable<CertificateLevel> levels, string address, int seatCount, string contactName, string contactPhone, string? equipment)
     {
         var wanted = levels.Distinct().Order().ToList();
         DomainRuleException.ThrowIf(wanted.Count == 0, "请至少选择一个证书等级");
@@ -141,6 +150,7 @@ public sealed class ExamSite : Entity
         SeatCount = Guard.Positive(seatCount, "考位数");
         ContactName = Guard.Required(contactName, "联系人", ContactNameMaxLength);
         ContactPhone = Guard.Required(Guard.Phone(contactPhone), "联系电话", ContactPhoneMaxLength);
+        Equipment = Guard.Optional(equipment, "设备情况", EquipmentMaxLength);
 
         _levels.RemoveAll(l => !wanted.Contains(l.Level));
         foreach (var level in wanted.Where(l => !HasLevel(l)))

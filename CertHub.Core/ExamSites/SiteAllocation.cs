@@ -17,6 +17,9 @@ public sealed class SiteAllocation : Entity
 
     public int ExamSiteId { get; private set; }
 
+    /// <summary>The exam plan the allocation is for (null on allocations made before allocations were per plan).</summary>
+    public int? ExamPlanId { get; private set; }
+
     /// <summary>被借考院校: the school owning the site.</summary>
     public int HostSchoolId { get; private set; }
 
@@ -32,6 +35,19 @@ public sealed class SiteAllocation : Entity
     public string CreatedBy { get; private set; } = "";
 
     public DateTimeOffset CreatedUtc { get; private set; }
+
+    /// <summary>
+    /// 考核站点分配 for one exam plan: the plan is the site's organisation's, lists the borrower school and the certificate level.
+    /// </summary>
+    public static SiteAllocation Create(Exams.ExamPlan plan, ExamSite site, int borrowerSchoolId, CertificateLevel level, string actorName, DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(plan.OrganizationId != site.OrganizationId, "考试计划与考核站点不属于同一培训评价组织");
+        DomainRuleException.ThrowIf(!plan.HasCertificate(site.CertificateId, level), "考试计划不包含该证书等级");
+        DomainRuleException.ThrowIf(!plan.IncludesSchool(borrowerSchoolId), "借考院校不在该考试计划的院校范围内");
+        var allocation = Create(site, borrowerSchoolId, level, actorName, nowUtc);
+        allocation.ExamPlanId = plan.Id;
+        return allocation;
+    }
 
     public static SiteAllocation Create(ExamSite site, int borrowerSchoolId, CertificateLevel level, string actorName, DateTimeOffset nowUtc)
     {

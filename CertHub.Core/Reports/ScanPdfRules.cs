@@ -55,9 +55,3 @@ public static class ScanPdfRules
         return stem + ".pdf";
     }
 }
-
-/// <summary>净化富文本: removes scripts, event handlers and every tag outside the editor's toolbar (Web implements it).</summary>
-public interface IRichTextSanitizer
-{
-    string Sanitize(string? html);
-}

@@ -289,7 +289,7 @@ public sealed class WeeklyReportService(
         return await files.SaveAsync($"reports/{schoolId}/{Guid.NewGuid():N}", ScanPdfRules.SafeFileName(scan.FileName), stream, ct);
     }
 
-    private string Clean(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html);
+    private string Clean(string? html) => sanitizer.Sanitize(html) ?? "";
 
     private static IQueryable<WeeklyReport> Filtered(ICertHubDb db, WeeklyReportFilter filter)
     {

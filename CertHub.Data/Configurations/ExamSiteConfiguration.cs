@@ -14,6 +14,7 @@ public sealed class ExamSiteConfiguration : IEntityTypeConfiguration<ExamSite>
         builder.Property(x => x.Address).HasMaxLength(ExamSite.AddressMaxLength).IsRequired();
         builder.Property(x => x.ContactName).HasMaxLength(ExamSite.ContactNameMaxLength).IsRequired();
         builder.Property(x => x.ContactPhone).HasMaxLength(ExamSite.ContactPhoneMaxLength).IsRequired();
+        builder.Property(x => x.Equipment).HasMaxLength(ExamSite.EquipmentMaxLength);
 
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,9 @@ public sealed class InvigilatorConfiguration : IEntityTypeConfiguration<Invigila
         builder.Property(x => x.Phone).HasMaxLength(Core.Candidates.MobilePhone.Length).IsRequired();
         builder.Property(x => x.Title).HasMaxLength(Invigilator.TitleMaxLength);
         builder.Property(x => x.Department).HasMaxLength(Invigilator.DepartmentMaxLength);
+        builder.Property(x => x.TeacherNo).HasMaxLength(Invigilator.TeacherNoLength).IsRequired();
+        builder.Property(x => x.Region).HasMaxLength(Invigilator.RegionMaxLength);
+        builder.HasIndex(x => x.TeacherNo).IsUnique();
 
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.SchoolId, x.IdNumber });

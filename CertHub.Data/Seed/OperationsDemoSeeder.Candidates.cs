@@ -112,7 +112,8 @@ public sealed partial class OperationsDemoSeeder
             {
                 var (name, _) = PersonName(global);
                 var id = ResidentId(regions[i % regions.Length], new DateOnly(1975 + i * 2, 1 + i, 10 + i), 200 + global);
-                list.Add(Invigilator.Create(school.Id, name, id, $"139{10000000 + global * 3571 % 9999999:D8}", titles[i % titles.Length], departments[i % departments.Length], created));
+                list.Add(Invigilator.Create(school.Id, Invigilator.TeacherNoOf(global - 499), name, id, $"139{10000000 + global * 3571 % 9999999:D8}",
+                    school.ProvinceId == state.Provinces["42"].Id ? "湖北省武汉市洪山区" : i % 2 == 0 ? "北京市北京市海淀区" : "北京市北京市丰台区", titles[i % titles.Length], departments[i % departments.Length], created));
             }
 
             state.InvigilatorsBySchool[school.Id] = list;

@@ -32,7 +32,7 @@ public sealed partial class OperationsDemoSeeder
             var certificate = state.Certificates[row.Cert];
             var contact = state.Contacts.GetValueOrDefault(school.Id, "李明");
             var site = ExamSite.Create(school, certificate, row.Levels, $"{school.Address}第{index % 3 + 1}教学楼", 40 + index % 3 * 20,
-                contact, $"1381003{index:D4}", created.AddDays(index));
+                contact, $"1381003{index:D4}", created.AddDays(index), $"考试用计算机{40 + index % 3 * 20}台，配备监控摄像头、电子屏幕和备用电源。");
             var at = created.AddDays(index + 1);
             switch (row.Status)
             {

@@ -842,6 +842,10 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -956,6 +960,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("ExamPlanId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ExamSiteId")
                         .HasColumnType("int");
 
@@ -981,6 +988,10 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("HostSchoolId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level")
+                        .IsUnique()
+                        .HasFilter("[ExamPlanId] IS NOT NULL");
 
                     b.ToTable("SiteAllocations", (string)null);
                 });
@@ -1355,8 +1366,17 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(11)
                         .HasColumnType("nvarchar(11)");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
+
+                    b.Property<string>("TeacherNo")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("Title")
                         .HasMaxLength(30)
@@ -1365,6 +1385,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("TeacherNo")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "IdNumber");
 
@@ -2914,6 +2937,11 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasForeignKey("CertificateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CertHub.Core.Exams.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CertHub.Core.ExamSites.ExamSite", null)
                         .WithMany()

@@ -809,6 +809,10 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -919,6 +923,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExamPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ExamSiteId")
                         .HasColumnType("INTEGER");
 
@@ -944,6 +951,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("HostSchoolId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level")
+                        .IsUnique();
 
                     b.ToTable("SiteAllocations", (string)null);
                 });
@@ -1308,8 +1318,17 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherNo")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .HasMaxLength(30)
@@ -1318,6 +1337,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("TeacherNo")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "IdNumber");
 
@@ -2825,6 +2847,11 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasForeignKey("CertificateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CertHub.Core.Exams.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CertHub.Core.ExamSites.ExamSite", null)
                         .WithMany()

@@ -131,4 +131,14 @@ public sealed class ExamSiteTests
         Assert.Equal("考位不足", site.Reviews[^1].Opinion);
         Assert.Equal(ExamSiteStatus.Pending, site.Reviews[^1].FromStatus);
     }
+
+    [Fact]
+    public void Create_Should_KeepEquipment_When_Given()
+    {
+        var site = ExamSite.Create(ADomain.School(1), ADomain.Certificate(1), [CertificateLevel.Junior], "北京市海淀区", 30, "李老师", "13812345678", ADomain.T0, "  计算机30台  ");
+
+        Assert.Equal("计算机30台", site.Equipment);
+        Assert.Throws<DomainRuleException>(() => site.Edit(ADomain.School(1), ADomain.Certificate(1), [CertificateLevel.Junior], "北京市海淀区", 30, "李老师",
+            "13812345678", new string('设', ExamSite.EquipmentMaxLength + 1)));
+    }
 }

@@ -100,9 +100,9 @@ public sealed class InvigilatorCertificationTests
 
     [Fact]
     public void Create_Should_Throw_When_InvigilatorPhoneInvalid() =>
-        Assert.Throws<DomainRuleException>(() => Invigilator.Create(1, "王伟", ADomain.ValidIdNumber, "010-123", null, null, ADomain.T0));
+        Assert.Throws<DomainRuleException>(() => Invigilator.Create(1, "JK000001", "王伟", ADomain.ValidIdNumber, "010-123", null, null, null, ADomain.T0));
 
     [Fact]
     public void Create_Should_Throw_When_InvigilatorIdNumberInvalid() =>
-        Assert.Throws<DomainRuleException>(() => Invigilator.Create(1, "王伟", "110101199003074478", "18300000544", null, null, ADomain.T0));
+        Assert.Throws<DomainRuleException>(() => Invigilator.Create(1, "JK000001", "王伟", "110101199003074478", "18300000544", null, null, null, ADomain.T0));
 }

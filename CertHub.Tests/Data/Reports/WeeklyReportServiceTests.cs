@@ -5,7 +5,7 @@ using CertHub.Core.Common;
 using CertHub.Core.Reports;
 using CertHub.Tests.Support;
 using CertHub.Tests.Support.Builders;
-using CertHub.Web.Reports;
+using CertHub.Web.RichText;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

@@ -64,6 +64,7 @@ public sealed class CertHubAppFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000); // a loaded 2-core CI machine renders slowly; a real failure still fails
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = BrowserEnvironment.ChromiumPath,
@@ -85,7 +86,7 @@ public sealed class CertHubAppFixture : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -157,8 +157,12 @@ public static class ADomain
     }
 
     // ---- Invigilators ----
+    private static int _teacherSequence;
+
+    /// <summary>An invigilator with a fresh 教师编号 (unique within the test run).</summary>
     public static Invigilator Invigilator(int schoolId = 1) =>
-        global::CertHub.Core.Invigilators.Invigilator.Create(schoolId, "王伟", ValidIdNumber, "18300000544", "讲师", "信息工程学院", T0);
+        global::CertHub.Core.Invigilators.Invigilator.Create(schoolId, global::CertHub.Core.Invigilators.Invigilator.TeacherNoOf(900_000 + Interlocked.Increment(ref _teacherSequence) % 99_999),
+            "王伟", ValidIdNumber, "18300000544", "北京市北京市丰台区", "讲师", "信息工程学院", T0);
 
     public static InvigilatorCertification Certification(CertificationStatus status = CertificationStatus.Draft, int invigilatorId = 1, int certificateId = 1, int organizationId = 1)
     {

@@ -7,7 +7,7 @@ using CertHub.Tests.Support;
 using CertHub.Web.Components.Pages.Reports;
 using CertHub.Web.Components.Pages.Reports.Components;
 using CertHub.Web.Components.Shared;
-using CertHub.Web.Reports;
+using CertHub.Web.RichText;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -47,12 +47,12 @@ public partial class WeeklyReportForm
 
     private string PeriodRange => $"{Header.Period.Start.Month}月{Header.Period.Start.Day}日-{Header.Period.End.Month}月{Header.Period.End.Day}日";
 
-    private bool WithinLimits => new[] { WorkProgress, Difficulties, PolicySuggestions }.All(t => RichText.CountText(t) <= WeeklyReport.TextMaxLength);
+    private bool WithinLimits => new[] { WorkProgress, Difficulties, PolicySuggestions }.All(t => Core.Reports.RichText.CountText(t) <= WeeklyReport.TextMaxLength);
 
     private bool CanSave => !_busy && WithinLimits;
 
     private bool CanSubmit => CanSave
-        && new[] { WorkProgress, Difficulties, PolicySuggestions }.All(t => RichText.CountText(t) > 0)
+        && new[] { WorkProgress, Difficulties, PolicySuggestions }.All(t => Core.Reports.RichText.CountText(t) > 0)
         && ScanName is not null;
 
     private bool _initialised;

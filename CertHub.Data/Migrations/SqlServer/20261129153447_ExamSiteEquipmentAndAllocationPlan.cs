@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CertHub.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ExamSiteEquipmentAndAllocationPlan : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ExamPlanId",
+                table: "SiteAllocations",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Equipment",
+                table: "ExamSites",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
+                table: "SiteAllocations",
+                columns: new[] { "ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level" },
+                unique: true,
+                filter: "[ExamPlanId] IS NOT NULL");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SiteAllocations_ExamPlans_ExamPlanId",
+                table: "SiteAllocations",
+                column: "ExamPlanId",
+                principalTable: "ExamPlans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_SiteAllocations_ExamPlans_ExamPlanId",
+                table: "SiteAllocations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
+                table: "SiteAllocations");
+
+            migrationBuilder.DropColumn(
+                name: "ExamPlanId",
+                table: "SiteAllocations");
+
+            migrationBuilder.DropColumn(
+                name: "Equipment",
+                table: "ExamSites");
+        }
+    }
+}
