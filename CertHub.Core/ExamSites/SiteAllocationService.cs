@@ -48,17 +48,17 @@ public sealed class SiteAllocationService(ICertHubDbFactory dbFactory, ICurrentU
         }
 
         var rows = await query.OrderByDescending(a => a.Id).Select(a => new
-            {
-                a.Id,
-                Plan = db.Set<ExamPlan>().Where(p => p.Id == a.ExamPlanId).Select(p => p.Name).FirstOrDefault(),
-                Certificate = db.Set<Certificate>().Where(c => c.Id == a.CertificateId).Select(c => c.Name).FirstOrDefault(),
-                a.Level,
-                a.BorrowerSchoolId,
-                a.HostSchoolId,
-                Site = db.Set<ExamSite>().Where(s => s.Id == a.ExamSiteId).Select(s => new { s.Name, s.Address }).FirstOrDefault(),
-                a.CreatedBy,
-                a.CreatedUtc,
-            })
+        {
+            a.Id,
+            Plan = db.Set<ExamPlan>().Where(p => p.Id == a.ExamPlanId).Select(p => p.Name).FirstOrDefault(),
+            Certificate = db.Set<Certificate>().Where(c => c.Id == a.CertificateId).Select(c => c.Name).FirstOrDefault(),
+            a.Level,
+            a.BorrowerSchoolId,
+            a.HostSchoolId,
+            Site = db.Set<ExamSite>().Where(s => s.Id == a.ExamSiteId).Select(s => new { s.Name, s.Address }).FirstOrDefault(),
+            a.CreatedBy,
+            a.CreatedUtc,
+        })
             .ToListAsync(ct);
 
         // The other school of an allocation is outside a school's tenancy: only the names of the schools of visible allocations are read.
