@@ -115,7 +115,7 @@ public sealed class ApplicationsE2ETests(CertHubAppFixture app)
         await school.FillFieldAsync("invigilator-id", "110101199003074477");
         await school.FillFieldAsync("invigilator-region", "北京市北京市海淀区");
         await SelectAsync(school, "invigilator-certificates", "物流管理职业技能等级证书(初级)");
-        await school.Keyboard.PressAsync("Escape");
+        await CloseOpenListAsync(school);
         await school.ClickAsync("[data-testid='invigilator-save']");
         var teacher = school.Locator("[data-testid='invigilators-table'] tr:has-text('周明远')");
         await teacher.Locator("[data-testid='invigilator-submit']").ClickAsync();
@@ -135,6 +135,24 @@ public sealed class ApplicationsE2ETests(CertHubAppFixture app)
     {
         await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
         await page.Locator($".mud-popover-open .mud-list-item:has-text('{text}')").First.ClickAsync();
+    }
+
+    /// <summary>Closes a multi-select's list (it stays open after a choice) and waits until no list covers the dialog.</summary>
+    private static async Task CloseOpenListAsync(IPage page)
+    {
+        var open = page.Locator(".mud-popover-open .mud-list-item");
+        for (var attempt = 0; attempt < 3 && await open.CountAsync() > 0; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(300);
+            if (await open.CountAsync() > 0)
+            {
+                await page.Locator(".mud-overlay").Last.ClickAsync(new() { Force = true });
+                await page.WaitForTimeoutAsync(300);
+            }
+        }
+
+        await Assertions.Expect(open).ToHaveCountAsync(0);
     }
 
     private static async Task FillNthAsync(IPage page, string testId, int index, string value)

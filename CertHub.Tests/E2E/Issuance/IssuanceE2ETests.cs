@@ -140,19 +140,25 @@ public sealed class IssuanceE2ETests(CertHubAppFixture app)
         await Assertions.Expect(page.Locator("[data-testid='issuance-row']")).ToHaveCountAsync(1);
     }
 
+    /// <summary>Draws a signature once the pad's script is ready, checks the pad took the ink, then confirms.</summary>
     private static async Task SignOnPadAsync(IPage page, string screenshot)
     {
-        var pad = page.Locator("[data-testid='signature-pad']");
+        var pad = page.Locator("[data-testid='signature-pad'][data-ready='true']");
         await pad.WaitForAsync();
-        var box = (await pad.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + 20, box.Y + box.Height / 2);
-        await page.Mouse.DownAsync();
-        for (var i = 1; i <= 12; i++)
+        for (var attempt = 1; attempt <= 3 && await pad.GetAttributeAsync("data-empty") != "false"; attempt++)
         {
-            await page.Mouse.MoveAsync(box.X + 20 + (i * 18), box.Y + (box.Height / 2) + ((i % 2 == 0 ? -1 : 1) * 20), new() { Steps = 3 });
+            var box = (await pad.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + 20, box.Y + (box.Height / 2));
+            await page.Mouse.DownAsync();
+            for (var i = 1; i <= 12; i++)
+            {
+                await page.Mouse.MoveAsync(box.X + 20 + (i * 18), box.Y + (box.Height / 2) + ((i % 2 == 0 ? -1 : 1) * 20), new() { Steps = 3 });
+            }
+
+            await page.Mouse.UpAsync();
         }
 
-        await page.Mouse.UpAsync();
+        await Assertions.Expect(pad).ToHaveAttributeAsync("data-empty", "false");
         await page.ScreenshotAsync(screenshot);
         await page.ClickAsync("[data-testid='sign-confirm']");
     }

@@ -22,6 +22,8 @@ window.certhubSignaturePad = (() => {
         const s = { drawing: false, empty: true, last: null };
         state.set(canvas, s);
         canvas.style.touchAction = 'none';
+        canvas.dataset.ready = 'true';
+        canvas.dataset.empty = 'true';
 
         canvas.addEventListener('pointerdown', (e) => {
             e.preventDefault();
@@ -33,6 +35,7 @@ window.certhubSignaturePad = (() => {
             ctx.fillStyle = ctx.strokeStyle;
             ctx.fill();
             s.empty = false;
+            canvas.dataset.empty = 'false';
         });
         canvas.addEventListener('pointermove', (e) => {
             if (!s.drawing) {
@@ -62,6 +65,7 @@ window.certhubSignaturePad = (() => {
         if (s) {
             s.empty = true;
         }
+        canvas.dataset.empty = 'true';
     };
 
     const toDataUrl = (canvas) => {
