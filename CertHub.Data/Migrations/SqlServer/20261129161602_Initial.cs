@@ -662,6 +662,7 @@ namespace CertHub.Data.Migrations.SqlServer
                     SeatCount = table.Column<int>(type: "int", nullable: false),
                     ContactName = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Equipment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
@@ -729,6 +730,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SchoolId = table.Column<int>(type: "int", nullable: false),
+                    TeacherNo = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     IdNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
                     Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
@@ -1097,6 +1100,7 @@ namespace CertHub.Data.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ExamSiteId = table.Column<int>(type: "int", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "int", nullable: true),
                     HostSchoolId = table.Column<int>(type: "int", nullable: false),
                     BorrowerSchoolId = table.Column<int>(type: "int", nullable: false),
                     CertificateId = table.Column<int>(type: "int", nullable: false),
@@ -1112,6 +1116,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         name: "FK_SiteAllocations_Certificates_CertificateId",
                         column: x => x.CertificateId,
                         principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteAllocations_ExamPlans_ExamPlanId",
+                        column: x => x.ExamPlanId,
+                        principalTable: "ExamPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1350,7 +1360,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Version = table.Column<int>(type: "int", nullable: false),
                     FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     RejectReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2074,6 +2085,12 @@ namespace CertHub.Data.Migrations.SqlServer
                 columns: new[] { "SchoolId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invigilators_TeacherNo",
+                table: "Invigilators",
+                column: "TeacherNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IssuanceHistories_IssuanceRecordId",
                 table: "IssuanceHistories",
                 column: "IssuanceRecordId");
@@ -2447,6 +2464,13 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IX_SiteAllocations_CertificateId",
                 table: "SiteAllocations",
                 column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
+                table: "SiteAllocations",
+                columns: new[] { "ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level" },
+                unique: true,
+                filter: "[ExamPlanId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteAllocations_ExamSiteId",

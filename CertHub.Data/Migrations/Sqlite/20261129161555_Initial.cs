@@ -662,6 +662,7 @@ namespace CertHub.Data.Migrations.Sqlite
                     SeatCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Equipment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -729,6 +730,8 @@ namespace CertHub.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherNo = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
@@ -1097,6 +1100,7 @@ namespace CertHub.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: true),
                     HostSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
                     BorrowerSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
                     CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1112,6 +1116,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         name: "FK_SiteAllocations_Certificates_CertificateId",
                         column: x => x.CertificateId,
                         principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteAllocations_ExamPlans_ExamPlanId",
+                        column: x => x.ExamPlanId,
+                        principalTable: "ExamPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1350,7 +1360,8 @@ namespace CertHub.Data.Migrations.Sqlite
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2072,6 +2083,12 @@ namespace CertHub.Data.Migrations.Sqlite
                 columns: new[] { "SchoolId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invigilators_TeacherNo",
+                table: "Invigilators",
+                column: "TeacherNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IssuanceHistories_IssuanceRecordId",
                 table: "IssuanceHistories",
                 column: "IssuanceRecordId");
@@ -2445,6 +2462,12 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IX_SiteAllocations_CertificateId",
                 table: "SiteAllocations",
                 column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
+                table: "SiteAllocations",
+                columns: new[] { "ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteAllocations_ExamSiteId",
