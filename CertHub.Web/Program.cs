@@ -183,13 +183,7 @@ app.MapPost("/Account/Logout", async (SignInManager<CertHubUser> signIn, [FromFo
     return TypedResults.LocalRedirect("~/Account/Login");
 });
 app.MapGet("/files/seals/{schoolId:int}", async (int schoolId, SchoolService schools, IFileStore files, CancellationToken ct) =>
-{
-    var path = await schools.GetSealPathAsync(schoolId, ct);
-    var stream = path is null ? null : await files.OpenReadAsync(path, ct);
-    return stream is null
-        ? Results.NotFound()
-        : Results.Stream(stream, path!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
-}).RequireAuthorization(Policies.SignedIn);
+    await FileResults.ImageAsync(files, await schools.GetSealPathAsync(schoolId, ct), ct)).RequireAuthorization(Policies.SignedIn);
 app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, CancellationToken ct) =>
 {
     // 签名图片 of the issuance history: only files under signatures/, never a path that climbs out of it.

@@ -375,7 +375,5 @@ public sealed class CertificateIssuing(
 /// <summary>The image formats a certificate can carry: PNG and JPEG, recognised by their signatures.</summary>
 public static class CertificateImage
 {
-    public static bool IsSupported(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ||
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+    public static bool IsSupported(ReadOnlySpan<byte> bytes) => ImageSignature.Detect(bytes) is not null;
 }

@@ -2,6 +2,7 @@ using CertHub.Core.Candidates;
 using CertHub.Core.Common;
 using CertHub.Core.Imports;
 using CertHub.Web.Documents.Excel;
+using CertHub.Web.Storage;
 
 namespace CertHub.Web.Api;
 
@@ -19,13 +20,7 @@ public static class CandidateFileEndpoints
     public static IEndpointRouteBuilder MapCandidateFiles(this IEndpointRouteBuilder app)
     {
         app.MapGet("/files/photos/{candidateId:int}", async (int candidateId, CandidateService candidates, IFileStore files, CancellationToken ct) =>
-        {
-            var path = await candidates.GetPhotoPathAsync(candidateId, ct);
-            var stream = path is null ? null : await files.OpenReadAsync(path, ct);
-            return stream is null
-                ? Results.NotFound()
-                : Results.Stream(stream, path!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
-        }).RequireAuthorization(Policies.School);
+            await FileResults.ImageAsync(files, await candidates.GetPhotoPathAsync(candidateId, ct), ct)).RequireAuthorization(Policies.School);
 
         app.MapGet("/files/imports/{recordId:int}", async (int recordId, ImportRecordQueries records, IFileStore files, CancellationToken ct) =>
         {
