@@ -323,7 +323,7 @@ public static class CandidatesBench
         zip.Position = 0;
         var school = new FixedCurrentUser(UserRole.SchoolAdmin, SchoolId: catalog.SchoolId, UserName: "ustb", DisplayName: "北京科技大学", UserId: "bench-user");
         var import = new PhotoZipImport(new CertHubDbFactory(builder, school), school, files, new SkiaImageInspector(), new SkiaPhotoBackgroundCheck(),
-            new NoChangeFeed(), TimeProvider.System);
+            new NoChangeFeed(), new CandidateSheet(), TimeProvider.System);
         GC.Collect();
         PhotoZipResult result;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -331,7 +331,7 @@ public static class CandidatesBench
         var sampler = new MemorySampler();
         await using (sampler)
         {
-            result = await import.ImportAsync(zip, PhotoZipLimits.Default, null, CancellationToken.None);
+            result = await import.ImportAsync(zip, "photos.zip", PhotoZipLimits.Default, null, CancellationToken.None);
             watch.Stop();
         }
 

@@ -162,7 +162,8 @@ public sealed class CandidateImportService(
         return (succeeded, sequence);
     }
 
-    private static string TrimName(string fileName)
+    /// <summary>The upload's file name, cut to what an <see cref="ImportRecord"/> keeps.</summary>
+    internal static string TrimName(string fileName)
     {
         var name = Path.GetFileName(fileName);
         name = string.IsNullOrWhiteSpace(name) ? "考生信息.xlsx" : name;

@@ -8,4 +8,7 @@ public interface ICandidateSheet
 
     /// <summary>Writes the failed rows: the original columns plus 失败原因.</summary>
     Task<Stream> WriteFailedRowsAsync(IEnumerable<CandidateImportFailure> failures, CancellationToken ct);
+
+    /// <summary>Writes the refused photos of a photo zip: 文件名 and 失败原因.</summary>
+    Task<Stream> WriteFailedPhotosAsync(IEnumerable<PhotoZipIssue> failures, CancellationToken ct);
 }

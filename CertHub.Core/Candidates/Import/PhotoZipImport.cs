@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CertHub.Core.Common;
+using CertHub.Core.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Core.Candidates.Import;
@@ -14,7 +15,8 @@ public sealed record PhotoZipLimits(int MaxEntries = 5_000, long MaxTotalBytes =
 public sealed record PhotoZipIssue(string FileName, string Reason);
 
 /// <summary>批量导入考生照片 result.</summary>
-public sealed record PhotoZipResult(int Succeeded, IReadOnlyList<PhotoZipIssue> Failures, IReadOnlyList<PhotoZipIssue> Warnings);
+public sealed record PhotoZipResult(int Succeeded, IReadOnlyList<PhotoZipIssue> Failures, IReadOnlyList<PhotoZipIssue> Warnings,
+    int ImportRecordId, string? FailedRowsPath);
 
 /// <summary>One usable entry of the zip: its bare file name and bytes, or why it cannot be used.</summary>
 public sealed record PhotoZipEntry(string FileName, byte[]? Content, string? Problem);
@@ -112,7 +114,8 @@ public static class PhotoZipReader
 /// <summary>
 /// 批量导入考生照片: files named {证件号码}.jpg|.png in a zip; each photo is matched to the school's candidate by ID number,
 /// checked (<see cref="CandidatePhoto"/>), stored under photos/{schoolId}/ and attached (无照片 → 信息待认证).
-/// A background that is not mostly red is a warning only.
+/// A background that is not mostly red is a warning only. An <see cref="ImportRecord"/> (考生照片导入) keeps the counts and
+/// the refused photos' file (文件名, 失败原因).
 /// </summary>
 public sealed class PhotoZipImport(
     ICertHubDbFactory dbFactory,
@@ -121,9 +124,10 @@ public sealed class PhotoZipImport(
     IImageInspector images,
     IPhotoBackgroundCheck background,
     IChangeFeed changes,
+    ICandidateSheet sheet,
     TimeProvider clock)
 {
-    public async Task<PhotoZipResult> ImportAsync(Stream zip, PhotoZipLimits limits, IProgress<int>? progress, CancellationToken ct)
+    public async Task<PhotoZipResult> ImportAsync(Stream zip, string fileName, PhotoZipLimits limits, IProgress<int>? progress, CancellationToken ct)
     {
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
         await using var db = await dbFactory.CreateAsync(ct);
@@ -180,8 +184,19 @@ public sealed class PhotoZipImport(
             }
         }
 
+        string? failedPath = null;
+        if (failures.Count > 0)
+        {
+            await using var failedFile = await sheet.WriteFailedPhotosAsync(failures, ct);
+            failedPath = await files.SaveAsync($"imports/{schoolId}", $"failed-photos-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
+        }
+
+        var record = ImportRecord.Create(ImportKind.PhotoImport, CandidateImportService.TrimName(fileName), currentUser.ActorName(),
+            schoolId, null, succeeded, failures.Count, failedPath, now);
+        db.Set<ImportRecord>().Add(record);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ChangeNotice(CandidateTopics.Candidates, SchoolId: schoolId));
-        return new PhotoZipResult(succeeded, failures, warnings);
+        changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
+        return new PhotoZipResult(succeeded, failures, warnings, record.Id, failedPath);
     }
 }

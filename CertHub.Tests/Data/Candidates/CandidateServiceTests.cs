@@ -47,7 +47,7 @@ public sealed class CandidateServiceTests : IDisposable
     }
 
     private PhotoZipImport Photos() =>
-        new(_db.FactoryFor(School), School, _files, new SkiaImageInspector(), new SkiaPhotoBackgroundCheck(), _changes, _clock);
+        new(_db.FactoryFor(School), School, _files, new SkiaImageInspector(), new SkiaPhotoBackgroundCheck(), _changes, new CandidateSheet(), _clock);
 
     private CandidateDetails Details(string id = IdA, string name = "张三") =>
         new(name, "zhang san", IdType.ResidentIdCard, id, Phone: "13812345678", MajorId: _catalog.Major.Id, MajorLevel: MajorLevel.HigherVocational, EnrollmentYear: 2021);
@@ -253,10 +253,14 @@ public sealed class CandidateServiceTests : IDisposable
             ("readme.txt", "hello"u8.ToArray()),
             ($"{IdA}x.jpg", TestImages.TextPretendingToBePng()));
 
-        var result = await Photos().ImportAsync(zip, PhotoZipLimits.Default, null, default);
+        var result = await Photos().ImportAsync(zip, "照片.zip", PhotoZipLimits.Default, null, default);
 
         Assert.Equal(2, result.Succeeded);
         Assert.Equal(3, result.Failures.Count);
+        var record = Assert.Single((await new ImportRecordQueries(_db.FactoryFor(School), School).ListAsync(null, new PageRequest(), default)).Items);
+        Assert.Equal((ImportKind.PhotoImport, "照片.zip", 2, 3), (record.Kind, record.FileName, record.SucceededRows, record.FailedRows));
+        Assert.NotNull(result.FailedRowsPath);
+        Assert.Equal(result.FailedRowsPath, await new ImportRecordQueries(_db.FactoryFor(School), School).FailedRowsPathAsync(result.ImportRecordId, default));
         Assert.Contains(result.Failures, f => f.FileName == $"{IdC}.jpg" && f.Reason == "未找到该证件号码的考生");
         Assert.Equal($"{IdB}.png", Assert.Single(result.Warnings).FileName);
         Assert.Equal(CandidateInfoStatus.PendingVerification, (await Service().GetAsync(a, default))!.InfoStatus);

@@ -40,6 +40,15 @@ public sealed class CandidateSheet : ICandidateSheet
         return stream;
     }
 
+    public async Task<Stream> WriteFailedPhotosAsync(IEnumerable<PhotoZipIssue> failures, CancellationToken ct)
+    {
+        var rows = failures.Select(f => new Dictionary<string, object?> { ["文件名"] = f.FileName, [CandidateImportTemplate.FailureReason] = f.Reason });
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "失败数据", cancellationToken: ct);
+        stream.Position = 0;
+        return stream;
+    }
+
     /// <summary>考生信息导入模板.xlsx: the headers with an example row, and a 填写说明 sheet.</summary>
     public static async Task<MemoryStream> TemplateAsync(CancellationToken ct = default)
     {

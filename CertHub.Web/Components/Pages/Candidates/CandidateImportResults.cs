@@ -15,5 +15,6 @@ public static class CandidateImportResults
     public static ImportDialogResult ToDialog(PhotoZipResult result) =>
         new(result.Succeeded, result.Failures.Count,
             [.. result.Failures.Select(f => $"{f.FileName}：{f.Reason}")],
-            [.. result.Warnings.Select(w => $"{w.FileName}：{w.Reason}")], null);
+            [.. result.Warnings.Select(w => $"{w.FileName}：{w.Reason}")],
+            result.FailedRowsPath is null ? null : CandidateFileEndpoints.FailedRowsUrl(result.ImportRecordId));
 }

@@ -207,8 +207,8 @@ public partial class CandidatesPage
             { d => d.Accept, ".zip" },
             { d => d.MaxBytes, 1024L * 1024 * 1024 },
             { d => d.Hint, "请先将学生的标准小1寸照片命名为“身份证.jpg”，再压缩打包成“.zip”格式的压缩文件后进行批量导入。\n照片格式：jpg、png；照片大小：5M以内；照片像素：295*413；照片底色：红色。" },
-            { d => d.Import, (Func<Stream, string, IProgress<int>, CancellationToken, Task<ImportDialogResult>>)(async (file, _, progress, ct) =>
-                CandidateImportResults.ToDialog(await PhotoImports.ImportAsync(file, PhotoZipLimits.Default, progress, ct))) },
+            { d => d.Import, (Func<Stream, string, IProgress<int>, CancellationToken, Task<ImportDialogResult>>)(async (file, name, progress, ct) =>
+                CandidateImportResults.ToDialog(await PhotoImports.ImportAsync(file, name, PhotoZipLimits.Default, progress, ct))) },
         };
         await (await Dialogs.ShowAsync<ImportDialog>("批量导入考生照片", parameters, DialogOptions())).Result;
         await ReloadAsync();
