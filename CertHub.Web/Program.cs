@@ -94,6 +94,8 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+services.AddSingleton<CertHub.Core.Invigilators.Import.IInvigilatorSheet, CertHub.Web.Documents.Excel.InvigilatorSheet>();
+services.AddScoped<CertHub.Core.Invigilators.Import.InvigilatorImportService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

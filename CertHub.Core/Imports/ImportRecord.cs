@@ -13,6 +13,7 @@ public enum ImportKind
     [Display(Name = "成绩导入")] ScoreImport,
     [Display(Name = "其他")] Other,
     [Display(Name = "考生照片导入")] PhotoImport,
+    [Display(Name = "监考人员导入")] InvigilatorImport,
 }
 
 /// <summary>导入记录: who imported which file when, how many rows succeeded and failed, and the failed rows file.</summary>

@@ -299,7 +299,7 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
         return certificates.ToDictionary(c => c.Id, c => c.OrganizationId);
     }
 
-    private static async Task<int> NextSequenceAsync(ICertHubDb db, CancellationToken ct)
+    internal static async Task<int> NextSequenceAsync(ICertHubDb db, CancellationToken ct)
     {
         // Fixed-length numbers (JK + six digits) order as their values.
         var last = await db.Set<Invigilator>().IgnoreQueryFilters().AsNoTracking().Where(i => i.TeacherNo.StartsWith(Invigilator.TeacherNoPrefix))

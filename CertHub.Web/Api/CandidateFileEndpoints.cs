@@ -6,7 +6,7 @@ using CertHub.Web.Storage;
 
 namespace CertHub.Web.Api;
 
-/// <summary>Files of the candidates feature: photos (only to users who may see that candidate), the import template and failed-rows files.</summary>
+/// <summary>Files of the candidates feature: photos (only to users who may see that candidate), the import templates (考生, 监考人员) and failed-rows files.</summary>
 public static class CandidateFileEndpoints
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -16,6 +16,8 @@ public static class CandidateFileEndpoints
     public static string FailedRowsUrl(int importRecordId) => $"/files/imports/{importRecordId}";
 
     public const string TemplateUrl = "/files/templates/candidates";
+
+    public const string InvigilatorTemplateUrl = "/files/templates/invigilators";
 
     public static IEndpointRouteBuilder MapCandidateFiles(this IEndpointRouteBuilder app)
     {
@@ -31,6 +33,9 @@ public static class CandidateFileEndpoints
 
         app.MapGet(TemplateUrl, async (CancellationToken ct) =>
             Results.File(await CandidateSheet.TemplateAsync(ct), XlsxType, Core.Candidates.Import.CandidateImportTemplate.FileName))
+            .RequireAuthorization(Policies.School);
+        app.MapGet(InvigilatorTemplateUrl, async (CancellationToken ct) =>
+            Results.File(await InvigilatorSheet.TemplateAsync(ct), XlsxType, Core.Invigilators.Import.InvigilatorImportTemplate.FileName))
             .RequireAuthorization(Policies.School);
         return app;
     }

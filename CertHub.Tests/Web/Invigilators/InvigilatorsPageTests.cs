@@ -34,6 +34,9 @@ public sealed class InvigilatorsPageTests
         ctx.Services.AddSingleton<IChangeFeed>(new RecordingChangeFeed());
         ctx.Services.AddSingleton<TimeProvider>(clock);
         ctx.Services.AddSingleton<InvigilatorService>();
+        ctx.Services.AddSingleton<IFileStore>(new MemoryFileStore());
+        ctx.Services.AddSingleton<CertHub.Core.Invigilators.Import.IInvigilatorSheet, CertHub.Web.Documents.Excel.InvigilatorSheet>();
+        ctx.Services.AddSingleton<CertHub.Core.Invigilators.Import.InvigilatorImportService>();
         return ctx;
     }
 
@@ -47,6 +50,8 @@ public sealed class InvigilatorsPageTests
         cut.WaitForAssertion(() => Assert.Equal("JK000001", cut.Find("[data-testid=invigilator-no]").TextContent));
         Assert.Contains("待认证", cut.Find("[data-testid=certification-status]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=invigilator-submit]"));
+        Assert.Equal("/imports?kind=InvigilatorImport", cut.Find("[data-testid=invigilator-import-records]").GetAttribute("href"));
+        Assert.Contains("批量导入监考人员", cut.Find("[data-testid=invigilator-import]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

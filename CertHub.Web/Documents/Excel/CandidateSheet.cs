@@ -81,7 +81,8 @@ public sealed class CandidateSheet : ICandidateSheet
     private static string? Cell(IDictionary<string, object?> cells, string header) =>
         cells.TryGetValue(header, out var value) ? Text(value) : null;
 
-    private static string? Text(object? value) => value switch
+    /// <summary>A cell as the user typed it: numbers without a decimal part as integers (ID numbers, years), text trimmed.</summary>
+    internal static string? Text(object? value) => value switch
     {
         null => null,
         string s => s.Trim(),

@@ -1,11 +1,13 @@
 using CertHub.Core.Invigilators;
+using CertHub.Core.Invigilators.Import;
+using CertHub.Web.Api;
 using CertHub.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CertHub.Web.Components.Pages.Invigilators;
 
-/// <summary>5.2.11 监考人员: the school's list (新增, 编辑, 删除, 提交, 查看, 批量导出); the organisation sees its certification view.</summary>
+/// <summary>5.2.11 监考人员: the school's list (新增, 批量导入, 编辑, 删除, 提交, 查看, 批量导出); the organisation sees its certification view.</summary>
 public partial class InvigilatorsPage
 {
     private readonly PagedRows<InvigilatorListItem> _rows = new();
@@ -17,6 +19,9 @@ public partial class InvigilatorsPage
 
     [Inject]
     private InvigilatorService Invigilators { get; set; } = default!;
+
+    [Inject]
+    private InvigilatorImportService Imports { get; set; } = default!;
 
     private InvigilatorFilter Filter => new(_name, _teacherNo, _certificate);
 
@@ -44,6 +49,24 @@ public partial class InvigilatorsPage
         {
             await ReloadAsync();
         }
+    }
+
+    private async Task ImportAsync()
+    {
+        var parameters = new DialogParameters<ImportDialog>
+        {
+            { d => d.Title, "批量导入监考人员" },
+            { d => d.TemplateUrl, CandidateFileEndpoints.InvigilatorTemplateUrl },
+            { d => d.Hint, "请下载模板，按“填写说明”填写监考人员信息后上传（.xlsx）。导入后请在列表中“提交”证书申请，由培训评价组织认证。" },
+            { d => d.Import, (Func<Stream, string, IProgress<int>, CancellationToken, Task<ImportDialogResult>>)(async (file, name, progress, ct) =>
+            {
+                var result = await Imports.ImportAsync(file, name, progress, ct);
+                return new ImportDialogResult(result.Succeeded, result.Failed, [.. result.Errors.Select(e => $"第{e.RowNumber}行：{e.Reason}")], [],
+                    result.FailedRowsPath is null ? null : CandidateFileEndpoints.FailedRowsUrl(result.ImportRecordId));
+            }) },
+        };
+        await (await Dialogs.ShowAsync<ImportDialog>("批量导入监考人员", parameters, DialogOptions())).Result;
+        await ReloadAsync();
     }
 
     private async Task EditAsync(InvigilatorListItem item)
