@@ -127,10 +127,12 @@ public sealed class ExamRoomTests
     {
         var computer = ADomain.Subject(1);
         var practical = ADomain.Subject(2, mode: ExamMode.Practical);
-        var plan = ADomain.ExamPlan(subject: computer);
+        var plan = ADomain.ExamPlan(subject: computer, publish: false);
+        plan.SetSubject(practical, ADomain.Day(16, 13), ADomain.Day(16, 15));
 
-        Assert.Throws<DomainRuleException>(() =>
+        var ex = Assert.Throws<DomainRuleException>(() =>
             ExamRoom.Create(plan, ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [computer, practical], "考场", "地址", 10, ADomain.Day(2)));
+        Assert.Contains("不同类型的考场", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
