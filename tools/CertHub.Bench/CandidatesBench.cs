@@ -10,6 +10,10 @@ using CertHub.Core.Imports;
 using CertHub.Data;
 using CertHub.Web.Documents.Excel;
 using CertHub.Web.Imaging;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using SkiaSharp;
 
 namespace CertHub.Bench;
 

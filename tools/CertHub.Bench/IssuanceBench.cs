@@ -6,6 +6,8 @@ using CertHub.Core.Common;
 using CertHub.Core.Issuance;
 using CertHub.Data;
 using CertHub.Web.Documents.Pdf;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Bench;
 
