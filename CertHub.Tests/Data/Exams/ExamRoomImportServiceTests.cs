@@ -53,7 +53,7 @@ public sealed class ExamRoomImportServiceTests : IAsyncLifetime
         Assert.Equal([3, 4], result.Errors.Select(e => e.RowNumber));
         Assert.Equal(ExamRoomService.DuplicateName, result.Errors[0].Reason);
         Assert.Contains("KM999", result.Errors[1].Reason, StringComparison.Ordinal);
-        var names = (await _s.Service(_s.School).ListAsync(new ExamRoomFilter(), new PageRequest(), default)).Items.Select(r => r.Name).Order();
+        var names = (await _s.Service(_s.School).ListAsync(new ExamRoomFilter(), new PageRequest(), default)).Items.Select(r => r.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["已有考场", "第一考场", "第二考场"], names);
 
         var record = Assert.Single((await new ImportRecordQueries(_s.Db.FactoryFor(_s.School), _s.School).ListAsync(ImportKind.RoomImport, new PageRequest(), default)).Items);

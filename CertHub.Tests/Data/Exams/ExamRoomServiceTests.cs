@@ -212,6 +212,8 @@ public sealed class ExamRoomServiceTests : IAsyncLifetime
         Assert.Equal(ExamRoomService.NotFound, (await Assert.ThrowsAsync<DomainRuleException>(() => other.RaiseSeatCountAsync(id, 99, default))).Message);
         Assert.Equal(ExamRoomService.NotFound, (await Assert.ThrowsAsync<DomainRuleException>(() => other.DeleteAsync(id, default))).Message);
         Assert.Equal(40, (await _s.Service(_s.School).GetAsync(id, default))!.SeatCount);
+        await using var raw = _s.Db.Open(_s.OtherSchool); // the tenancy filter alone hides it too
+        Assert.Equal(0, raw.Set<ExamRoom>().Count());
     }
 
     [Fact]
@@ -269,6 +271,8 @@ public sealed class ExamRoomServiceTests : IAsyncLifetime
         Assert.Equal(id, Assert.Single((await borrower.ListAsync(new ExamRoomFilter(), new PageRequest(), default)).Items).Id);
         Assert.NotNull(await _s.Service(_s.School).GetAsync(id, default));
         await borrower.RaiseSeatCountAsync(id, 50, default);
+        await using var raw = _s.Db.Open(_s.OtherSchool); // the tenancy filter lets the borrower see the room on the allocated site
+        Assert.Equal(id, raw.Set<ExamRoom>().Single().Id);
     }
 
     [Fact]
