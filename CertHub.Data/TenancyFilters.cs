@@ -119,6 +119,9 @@ public partial class CertHubDbContext
         b.Entity<ExamRoom>().HasQueryFilter(r =>
             TenantIsPlatform
             || r.SchoolId == TenantSchoolId
+            // 借考: a borrower school also sees the rooms on a site allocated to it for that plan and level (rooms issue).
+            || Set<SiteAllocation>().Any(a => a.ExamSiteId == r.ExamSiteId && a.BorrowerSchoolId == TenantSchoolId && a.Level == r.Level
+                && (a.ExamPlanId == null || a.ExamPlanId == r.ExamPlanId))
             || Set<ExamPlan>().Any(p => p.Id == r.ExamPlanId && p.OrganizationId == TenantOrganizationId)
             || Set<PilotSchool>().Any(s => s.Id == r.SchoolId && s.ProvinceId == TenantProvinceId));
 

@@ -96,6 +96,10 @@ services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
 services.AddSingleton<CertHub.Core.Invigilators.Import.IInvigilatorSheet, CertHub.Web.Documents.Excel.InvigilatorSheet>();
 services.AddScoped<CertHub.Core.Invigilators.Import.InvigilatorImportService>();
+// 5.2.5 考场管理 (rooms, 沿用, 批量导入考场信息).
+services.AddScoped<CertHub.Core.Exams.ExamRoomService>();
+services.AddSingleton<CertHub.Core.Exams.RoomImport.IExamRoomSheet, ExamRoomSheet>();
+services.AddScoped<CertHub.Core.Exams.RoomImport.ExamRoomImportService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -199,6 +203,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
+app.MapExamRoomFiles(); // 5.2.5 考场信息 template
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
     // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).

@@ -75,6 +75,7 @@ public sealed class ExamRoom : Entity
             CreatedUtc = nowUtc,
         };
         DomainRuleException.ThrowIf(room.StatusAt(plan, nowUtc) != ExamRoomStatus.NotScheduled, "排考已开始，不能再设置考场");
+        EnsurePlanExamines(plan, subjects);
         room.Apply(subjects, name, address, seatCount);
         return room;
     }
@@ -83,9 +84,30 @@ public sealed class ExamRoom : Entity
     public ExamRoomStatus StatusAt(ExamPlan plan, DateTimeOffset now)
     {
         DomainRuleException.ThrowIf(plan.Id != ExamPlanId, "考场不属于该考试计划");
-        return now < plan.SchedulingStartUtc ? ExamRoomStatus.NotScheduled
-            : now < plan.SchedulingEndUtc ? ExamRoomStatus.Scheduling
-            : ExamRoomStatus.Ended;
+        return StatusBetween(plan.SchedulingStartUtc, plan.SchedulingEndUtc, now);
+    }
+
+    /// <summary>The status at <paramref name="now"/> for a scheduling window [start, end) (for list rows read without the plan).</summary>
+    public static ExamRoomStatus StatusBetween(DateTimeOffset schedulingStartUtc, DateTimeOffset schedulingEndUtc, DateTimeOffset now) =>
+        now < schedulingStartUtc ? ExamRoomStatus.NotScheduled
+        : now < schedulingEndUtc ? ExamRoomStatus.Scheduling
+        : ExamRoomStatus.Ended;
+
+    /// <summary>Whether <paramref name="action"/> is allowed in <paramref name="status"/> (for list rows).</summary>
+    public static bool CanApplyFrom(ExamRoomStatus status, ExamRoomAction action) => Table.CanApply(status, action);
+
+    /// <summary>
+    /// 沿用: a new room in <paramref name="plan"/> with this room's name, address and seats, for the subjects of this room
+    /// that the new plan examines (the same rules as <see cref="Create"/>; at least one subject must remain).
+    /// </summary>
+    public ExamRoom CopyTo(ExamPlan plan, ExamSite site, IReadOnlyCollection<ExamSubject> planSubjects, DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(plan.Id == ExamPlanId, "不能沿用到同一个考试计划");
+        DomainRuleException.ThrowIf(site.Id != ExamSiteId, "考场的考核站点不一致");
+        DomainRuleException.ThrowIf(!plan.HasCertificate(CertificateId, Level), "新考试计划不包含该证书等级");
+        var subjects = planSubjects.Where(s => HasSubject(s.Id) && plan.SubjectTime(s.Id) is not null).ToList();
+        DomainRuleException.ThrowIf(subjects.Count == 0, "新考试计划不包含该考场的考试科目");
+        return Create(plan, site, Level, subjects, Name, Address, SeatCount, nowUtc);
     }
 
     public bool CanEdit(ExamPlan plan, DateTimeOffset now) => Table.CanApply(StatusAt(plan, now), ExamRoomAction.Edit);
@@ -98,6 +120,7 @@ public sealed class ExamRoom : Entity
     public void Edit(ExamPlan plan, IReadOnlyCollection<ExamSubject> subjects, string name, string address, int seatCount, DateTimeOffset nowUtc)
     {
         Table.Apply(StatusAt(plan, nowUtc), ExamRoomAction.Edit);
+        EnsurePlanExamines(plan, subjects);
         Apply(subjects, name, address, seatCount);
     }
 
@@ -113,6 +136,9 @@ public sealed class ExamRoom : Entity
     public void EnsureDeletable(ExamPlan plan, DateTimeOffset nowUtc) => Table.Apply(StatusAt(plan, nowUtc), ExamRoomAction.Delete);
 
     public bool HasSubject(int subjectId) => _subjects.Any(s => s.SubjectId == subjectId);
+
+    private static void EnsurePlanExamines(ExamPlan plan, IReadOnlyCollection<ExamSubject> subjects) =>
+        DomainRuleException.ThrowIf(subjects.Any(s => plan.SubjectTime(s.Id) is null), "所选考试科目不在该考试计划中");
 
     private void Apply(IReadOnlyCollection<ExamSubject> subjects, string name, string address, int seatCount)
     {

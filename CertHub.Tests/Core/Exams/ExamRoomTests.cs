@@ -127,10 +127,12 @@ public sealed class ExamRoomTests
     {
         var computer = ADomain.Subject(1);
         var practical = ADomain.Subject(2, mode: ExamMode.Practical);
-        var plan = ADomain.ExamPlan(subject: computer);
+        var plan = ADomain.ExamPlan(subject: computer, publish: false);
+        plan.SetSubject(practical, ADomain.Day(16, 13), ADomain.Day(16, 15));
 
-        Assert.Throws<DomainRuleException>(() =>
+        var ex = Assert.Throws<DomainRuleException>(() =>
             ExamRoom.Create(plan, ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [computer, practical], "考场", "地址", 10, ADomain.Day(2)));
+        Assert.Contains("不同类型的考场", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,5 +142,79 @@ public sealed class ExamRoomTests
 
         Assert.Throws<DomainRuleException>(() =>
             ExamRoom.Create(ADomain.ExamPlan(subject: subject), ADomain.ExamSite(ExamSiteStatus.Pending), CertificateLevel.Junior, [subject], "考场", "地址", 10, ADomain.Day(2)));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void CanApplyFrom_Should_MatchTheTable_When_AskedForEveryPair(ExamRoomStatus status, ExamRoomAction action) =>
+        Assert.Equal(Allowed.Contains((status, action)), ExamRoom.CanApplyFrom(status, action));
+
+    [Theory]
+    [InlineData(9, ExamRoomStatus.NotScheduled)]
+    [InlineData(10, ExamRoomStatus.Scheduling)]
+    [InlineData(15, ExamRoomStatus.Ended)]
+    public void StatusBetween_Should_MatchStatusAt_When_GivenThePlansWindow(int day, ExamRoomStatus expected)
+    {
+        var (plan, room, _) = NewRoom();
+
+        Assert.Equal(expected, ExamRoom.StatusBetween(plan.SchedulingStartUtc, plan.SchedulingEndUtc, ADomain.Day(day)));
+        Assert.Equal(expected, room.StatusAt(plan, ADomain.Day(day)));
+    }
+
+    [Fact]
+    public void Create_Should_Throw_When_SubjectNotInPlan()
+    {
+        var planned = ADomain.Subject(1);
+        var other = ADomain.Subject(2);
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            ExamRoom.Create(ADomain.ExamPlan(subject: planned), ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [other], "考场", "地址", 10, ADomain.Day(2)));
+
+        Assert.Contains("不在该考试计划中", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_Should_Throw_When_SchedulingStarted()
+    {
+        var subject = ADomain.Subject();
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            ExamRoom.Create(ADomain.ExamPlan(subject: subject), ADomain.ExamSite(ExamSiteStatus.Approved), CertificateLevel.Junior, [subject], "考场", "地址", 10, ADomain.Day(10)));
+
+        Assert.Contains("排考已开始", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Edit_Should_Throw_When_SubjectNotInPlan()
+    {
+        var (plan, room, _) = NewRoom();
+
+        Assert.Throws<DomainRuleException>(() => room.Edit(plan, [ADomain.Subject(9)], "第一考场", "主楼301", 40, ADomain.Day(5)));
+    }
+
+    [Fact]
+    public void CopyTo_Should_KeepNameAddressSeatsAndPlannedSubjects_When_NewPlanFits()
+    {
+        var (_, room, subject) = NewRoom();
+        var target = ADomain.ExamPlan(subject: subject).WithId(2);
+
+        var copy = room.CopyTo(target, ADomain.ExamSite(ExamSiteStatus.Approved), [subject, ADomain.Subject(7)], ADomain.Day(3));
+
+        Assert.Equal((2, "第一考场", "主楼301", 40), (copy.ExamPlanId, copy.Name, copy.Address, copy.SeatCount));
+        Assert.Equal([subject.Id], copy.Subjects.Select(s => s.SubjectId));
+    }
+
+    [Fact]
+    public void CopyTo_Should_Throw_When_SamePlanOrLevelOrSubjectsMissing()
+    {
+        var (plan, room, subject) = NewRoom();
+        var site = ADomain.ExamSite(ExamSiteStatus.Approved);
+        var otherSubject = ADomain.Subject(5);
+        var otherSubjectsPlan = ADomain.ExamPlan(subject: otherSubject).WithId(3);
+        var intermediatePlan = ADomain.ExamPlan(level: CertificateLevel.Intermediate).WithId(4);
+
+        Assert.Contains("同一个考试计划", Assert.Throws<DomainRuleException>(() => room.CopyTo(plan, site, [subject], ADomain.Day(3))).Message, StringComparison.Ordinal);
+        Assert.Contains("考试科目", Assert.Throws<DomainRuleException>(() => room.CopyTo(otherSubjectsPlan, site, [otherSubject], ADomain.Day(3))).Message, StringComparison.Ordinal);
+        Assert.Contains("证书等级", Assert.Throws<DomainRuleException>(() => room.CopyTo(intermediatePlan, site, [subject], ADomain.Day(3))).Message, StringComparison.Ordinal);
     }
 }
