@@ -94,6 +94,8 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+// 5.2.7 缴费管理.
+services.AddScoped<CertHub.Core.Payments.PaymentService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
