@@ -21,6 +21,12 @@ public sealed record PaymentFilter(
 /// <summary>按证书/按科目报考生成缴费申请单: plan → certificate level (→ subject when 按科目).</summary>
 public sealed record PaymentGenerationInput(RegistrationMode Mode, int ExamPlanId, int CertificateId, CertificateLevel Level, int? SubjectId);
 
+/// <summary>What 确定 would bill: 人数, 考试费用 and 金额 (yuan).</summary>
+public sealed record PaymentPreview(int Count, decimal UnitFee, decimal Amount)
+{
+    public string Text => Count == 0 ? PaymentRequest.NothingToBill : $"将生成缴费申请单：{Count}人，考试费用{Money.Of(UnitFee)}元/人，金额{Money.Of(Amount)}元";
+}
+
 /// <summary>A subject of a certificate level in a plan, for 按科目 generation.</summary>
 public sealed record PaymentSubjectOption(int SubjectId, string Name);
 

@@ -151,11 +151,11 @@ public sealed class PaymentRequest : Entity
         return request;
     }
 
-    /// <summary>缴费单号: JF + yyyyMMddHHmmss (UTC) + 4-digit sequence.</summary>
+    /// <summary>缴费单号: JF + yyyyMMddHHmmss (China time, as the page shows it) + 4-digit sequence; sorts by time.</summary>
     public static string NewRequestNo(DateTimeOffset nowUtc, int sequence)
     {
         DomainRuleException.ThrowIf(sequence is < 0 or > 9999, "序号应在0到9999之间");
-        return string.Create(CultureInfo.InvariantCulture, $"JF{nowUtc.UtcDateTime:yyyyMMddHHmmss}{sequence:D4}");
+        return string.Create(CultureInfo.InvariantCulture, $"JF{nowUtc.ToChina():yyyyMMddHHmmss}{sequence:D4}");
     }
 
     /// <summary>确认缴费: 未确认 → 已确认; a second confirmation throws.</summary>

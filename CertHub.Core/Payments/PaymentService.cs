@@ -89,6 +89,18 @@ public sealed class PaymentService(ICertHubDbFactory dbFactory, ICurrentUser cur
                     : []))]))];
     }
 
+    /// <summary>What generating would bill now (人数, 考试费用, 金额), shown in the dialog before 确定.</summary>
+    public async Task<PaymentPreview> PreviewAsync(PaymentGenerationInput input, CancellationToken ct)
+    {
+        var schoolId = RequireSchool();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var plan = await db.Set<ExamPlan>().AsNoTracking().Include(p => p.Certificates).Include(p => p.Subjects)
+            .FirstOrDefaultAsync(p => p.Id == input.ExamPlanId && p.Schools.Any(s => s.SchoolId == schoolId), ct) ?? throw new DomainRuleException("请选择考试计划");
+        var count = await Unbilled(db, schoolId, input).CountAsync(ct);
+        var fee = Money.Of(plan.FeeFor(input.CertificateId, input.Level, input.SubjectId), "考试费用");
+        return new PaymentPreview(count, fee.Yuan, fee.Times(count).Yuan);
+    }
+
     /// <summary>
     /// 按证书/按科目报考生成缴费申请单 for every unpaid registration of the school in the plan, certificate level (and subject)
     /// that is in no request yet; refused when there is none. Runs in a transaction; a concurrent generation that took the same
@@ -202,14 +214,17 @@ public sealed class PaymentService(ICertHubDbFactory dbFactory, ICurrentUser cur
             DomainRuleException.ThrowIf(input.SubjectId is not null, "按证书报考生成缴费申请单不能选择科目");
         }
 
-        var registrations = await db.Set<Registration>().AsNoTracking()
-            .Where(r => r.SchoolId == schoolId && r.ExamPlanId == plan.Id && r.CertificateId == input.CertificateId && r.Level == input.Level
-                && r.SubjectId == input.SubjectId && !r.IsPaid
-                && !db.Set<PaymentRequestItem>().Any(i => i.RegistrationId == r.Id))
-            .OrderBy(r => r.Id).ToListAsync(ct);
+        var registrations = await Unbilled(db, schoolId, input).OrderBy(r => r.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return PaymentRequest.Generate(await NextRequestNoAsync(db, now, ct), plan, input.Mode, registrations, currentUser.ActorName(), now);
     }
+
+    /// <summary>The school's unpaid registrations of the plan, certificate level and subject (null 按证书) that are in no request.</summary>
+    private static IQueryable<Registration> Unbilled(ICertHubDb db, int schoolId, PaymentGenerationInput input) =>
+        db.Set<Registration>().AsNoTracking()
+            .Where(r => r.SchoolId == schoolId && r.ExamPlanId == input.ExamPlanId && r.CertificateId == input.CertificateId && r.Level == input.Level
+                && r.SubjectId == input.SubjectId && !r.IsPaid
+                && !db.Set<PaymentRequestItem>().Any(i => i.RegistrationId == r.Id));
 
     /// <summary>
     /// 缴费单号 JF + time + the next 4-digit sequence in that second. Counted across all schools (only the numbers are read),
@@ -281,8 +296,9 @@ public sealed class PaymentService(ICertHubDbFactory dbFactory, ICurrentUser cur
         return query;
     }
 
+    /// <summary>Newest first: the 缴费单号 starts with its time.</summary>
     private static IQueryable<PaymentListItem> Project(ICertHubDb db, IQueryable<PaymentRequest> query) =>
-        query.OrderByDescending(p => p.Id).Select(p => new PaymentListItem(
+        query.OrderByDescending(p => p.RequestNo).ThenByDescending(p => p.Id).Select(p => new PaymentListItem(
             p.Id,
             p.RequestNo,
             db.Set<ExamPlan>().Where(x => x.Id == p.ExamPlanId).Select(x => x.Name).FirstOrDefault() ?? "",

@@ -96,8 +96,8 @@ public sealed class PaymentRequestTests
         Assert.Throws<DomainRuleException>(() => PaymentRequest.Create("JF1", 1, [], 180, ADomain.Actor, ADomain.Day(3)));
 
     [Fact]
-    public void NewRequestNo_Should_FormatTimeAndSequence_When_Generated() =>
-        Assert.Equal("JF202109160626410012", PaymentRequest.NewRequestNo(DateTimeOffset.FromUnixTimeSeconds(1631773601), 12));
+    public void NewRequestNo_Should_FormatChinaTimeAndSequence_When_Generated() =>
+        Assert.Equal("JF202109161426410012", PaymentRequest.NewRequestNo(DateTimeOffset.FromUnixTimeSeconds(1631773601), 12)); // 06:26:41 UTC
 
     [Theory]
     [MemberData(nameof(AllPairs))]

@@ -194,6 +194,22 @@ public sealed class PaymentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PreviewAsync_Should_CountOnlyWhatWouldBeBilled()
+    {
+        Register(_catalog.School.Id, 3);
+        Register(_catalog.OtherSchool.Id, 1);
+
+        var preview = await Service().PreviewAsync(ByCertificate, default);
+
+        Assert.Equal((3, 180m, 540m), (preview.Count, preview.UnitFee, preview.Amount));
+        await Service().GenerateAsync(ByCertificate, default);
+        var after = await Service().PreviewAsync(ByCertificate, default);
+        Assert.Equal(0, after.Count);
+        Assert.Equal(PaymentRequest.NothingToBill, after.Text);
+        Assert.Equal(1, (await Service(OtherSchool).PreviewAsync(ByCertificate, default)).Count);
+    }
+
+    [Fact]
     public async Task PlanOptionsAsync_Should_ListOpenPlansOfTheMode_When_School()
     {
         var options = await Service().PlanOptionsAsync(RegistrationMode.ByCertificate, default);

@@ -13,6 +13,7 @@ public partial class PaymentGenerateDialog
     private int? _certificateIndex;
     private int? _subjectId;
     private string? _error;
+    private PaymentPreview? _preview;
 
     [CascadingParameter]
     private IMudDialogInstance? Dialog { get; set; }
@@ -43,25 +44,42 @@ public partial class PaymentGenerateDialog
 
     private void PlanChanged(int? planId)
     {
-        (_planId, _certificateIndex, _subjectId, _error) = (planId, null, null, null);
+        (_planId, _certificateIndex, _subjectId, _error, _preview) = (planId, null, null, null, null);
     }
 
-    private void CertificateChanged(int? index)
+    private Task CertificateChangedAsync(int? index)
     {
-        (_certificateIndex, _subjectId, _error) = (index, null, null);
+        (_certificateIndex, _subjectId, _error, _preview) = (index, null, null, null);
+        return PreviewAsync();
     }
+
+    private Task SubjectChangedAsync(int? subjectId)
+    {
+        (_subjectId, _error) = (subjectId, null);
+        return PreviewAsync();
+    }
+
+    /// <summary>Shows what 确定 would bill once the choice is complete.</summary>
+    private async Task PreviewAsync()
+    {
+        var input = Input();
+        _preview = input is null ? null : await Payments.PreviewAsync(input, CancellationToken.None);
+    }
+
+    private PaymentGenerationInput? Input() =>
+        _planId is int planId && Certificate is { } certificate && (Mode == RegistrationMode.ByCertificate || _subjectId is not null)
+            ? new PaymentGenerationInput(Mode, planId, certificate.CertificateId, certificate.Level, Mode == RegistrationMode.BySubject ? _subjectId : null)
+            : null;
 
     private void Ok()
     {
-        var certificate = Certificate;
         _error = _planId is null ? "请选择考试计划"
-            : certificate is null ? "请选择考核证书"
+            : Certificate is null ? "请选择考核证书"
             : Mode == RegistrationMode.BySubject && _subjectId is null ? "请选择科目"
             : null;
-        if (_error is null)
+        if (_error is null && Input() is { } input)
         {
-            Dialog?.Close(DialogResult.Ok(new PaymentGenerationInput(Mode, _planId!.Value, certificate!.CertificateId, certificate.Level,
-                Mode == RegistrationMode.BySubject ? _subjectId : null)));
+            Dialog?.Close(DialogResult.Ok(input));
         }
     }
 }
