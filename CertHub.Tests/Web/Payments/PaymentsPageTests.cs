@@ -130,6 +130,38 @@ public sealed class PaymentsPageTests
     }
 
     [Fact]
+    public async Task BatchConfirm_Should_ConfirmTheSelectedRequests_When_OrganizationAccepts()
+    {
+        await using var ctx = await ContextAsync(Org);
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var cut = ctx.Render<PaymentsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=payment-confirm]")));
+
+        cut.Find("thead input[type=checkbox]").Change(true);
+        cut.WaitForAssertion(() => Assert.Contains("已选 1 条", cut.Find("[data-testid=selected-count]").TextContent));
+        cut.Find("[data-testid=payment-confirm-batch]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("1 张缴费申请单的费用共 360.00 元", dialogs.Find("[data-testid=confirm-message]").TextContent));
+        dialogs.Find("[data-testid=confirm-yes]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("已确认", cut.Find("[data-testid=payment-status]").TextContent.Trim()));
+        Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "确认缴费成功1条");
+    }
+
+    [Fact]
+    public async Task Export_Should_ExportEveryMatchingRequest_When_NothingSelected()
+    {
+        await using var ctx = await ContextAsync(School);
+        var cut = ctx.Render<PaymentsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=payment-view]")));
+
+        cut.Find("[data-testid=payment-export]").Click();
+
+        var export = cut.FindComponent<CertHub.Web.Components.Shared.ExportButton<PaymentListItem>>();
+        cut.WaitForAssertion(() => Assert.Equal(1, export.Instance.LastExportCount));
+        Assert.Single(ctx.JSInterop.Invocations, i => i.Identifier == "downloadFileFromStream");
+    }
+
+    [Fact]
     public async Task Delete_Should_EmptyTheList_When_SchoolAccepts()
     {
         await using var ctx = await ContextAsync(School);
