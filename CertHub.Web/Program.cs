@@ -100,6 +100,8 @@ services.AddScoped<CertHub.Core.Invigilators.Import.InvigilatorImportService>();
 services.AddScoped<CertHub.Core.Exams.ExamRoomService>();
 services.AddSingleton<CertHub.Core.Exams.RoomImport.IExamRoomSheet, ExamRoomSheet>();
 services.AddScoped<CertHub.Core.Exams.RoomImport.ExamRoomImportService>();
+// 5.2.7 缴费管理.
+services.AddScoped<CertHub.Core.Payments.PaymentService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

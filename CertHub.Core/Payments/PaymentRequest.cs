@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Exams;
 using CertHub.Core.Registrations;
 
 namespace CertHub.Core.Payments;
@@ -31,6 +32,9 @@ public sealed class PaymentRequest : Entity
 {
     public const int RequestNoMaxLength = 32;
     public const int ActorMaxLength = 60;
+
+    /// <summary>The refusal when no unpaid, not yet requested registration is left to bill.</summary>
+    public const string NothingToBill = "没有可生成缴费申请单的报考记录（未缴费且未生成缴费申请单的报考）";
 
     private static readonly TransitionTable<PaymentStatus, PaymentAction> Table = new TransitionTable<PaymentStatus, PaymentAction>()
         .Allow(PaymentStatus.Unconfirmed, PaymentAction.Confirm, PaymentStatus.Confirmed)
@@ -83,6 +87,29 @@ public sealed class PaymentRequest : Entity
 
     public bool CanDelete => Table.CanApply(Status, PaymentAction.Delete);
 
+    /// <summary>Whether <paramref name="action"/> is allowed in <paramref name="status"/> (for list rows built in SQL).</summary>
+    public static bool CanApplyFrom(PaymentStatus status, PaymentAction action) => Table.CanApply(status, action);
+
+    /// <summary>
+    /// 按证书/按科目报考生成缴费申请单: the plan must register in <paramref name="mode"/> and be 报考中; the unit fee and the
+    /// organisation come from the plan (<see cref="ExamPlan.FeeFor"/>); the registrations must all belong to it.
+    /// </summary>
+    public static PaymentRequest Generate(
+        string requestNo,
+        ExamPlan plan,
+        RegistrationMode mode,
+        IReadOnlyCollection<Registration> registrations,
+        string actorName,
+        DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(plan.RegistrationMode != mode, $"该考试计划为{plan.RegistrationMode.ToDisplayName()}报考，请使用{plan.RegistrationMode.ToDisplayName()}报考生成缴费申请单");
+        DomainRuleException.ThrowIf(plan.StageAt(nowUtc) != ExamPlanStage.Registration, "考试计划不在报考阶段，不能生成缴费申请单");
+        DomainRuleException.ThrowIf(registrations.Count == 0, NothingToBill);
+        DomainRuleException.ThrowIf(registrations.Any(r => r.ExamPlanId != plan.Id), "报考记录不属于该考试计划");
+        var first = registrations.First();
+        return Create(requestNo, plan.OrganizationId, registrations, plan.FeeFor(first.CertificateId, first.Level, first.SubjectId), actorName, nowUtc);
+    }
+
     /// <summary>
     /// 生成缴费申请单 from unpaid registrations of one school, plan and certificate level (and subject).
     /// <paramref name="unitFee"/> comes from the plan (ExamPlan.FeeFor).
@@ -95,7 +122,7 @@ public sealed class PaymentRequest : Entity
         string actorName,
         DateTimeOffset nowUtc)
     {
-        DomainRuleException.ThrowIf(registrations.Count == 0, "没有可生成缴费申请单的报考记录");
+        DomainRuleException.ThrowIf(registrations.Count == 0, NothingToBill);
         var first = registrations.First();
         DomainRuleException.ThrowIf(
             registrations.Any(r => r.SchoolId != first.SchoolId || r.ExamPlanId != first.ExamPlanId || r.CertificateId != first.CertificateId || r.Level != first.Level || r.SubjectId != first.SubjectId),
@@ -124,15 +151,31 @@ public sealed class PaymentRequest : Entity
         return request;
     }
 
-    /// <summary>缴费单号: JF + yyyyMMddHHmmss (UTC) + 4-digit sequence.</summary>
+    /// <summary>缴费单号: JF + yyyyMMddHHmmss (China time, as the page shows it) + 4-digit sequence; sorts by time.</summary>
     public static string NewRequestNo(DateTimeOffset nowUtc, int sequence)
     {
         DomainRuleException.ThrowIf(sequence is < 0 or > 9999, "序号应在0到9999之间");
-        return string.Create(CultureInfo.InvariantCulture, $"JF{nowUtc.UtcDateTime:yyyyMMddHHmmss}{sequence:D4}");
+        return string.Create(CultureInfo.InvariantCulture, $"JF{nowUtc.ToChina():yyyyMMddHHmmss}{sequence:D4}");
     }
 
     /// <summary>确认缴费: 未确认 → 已确认; a second confirmation throws.</summary>
     public void Confirm(string actorName, DateTimeOffset nowUtc) => TransitionTo(PaymentAction.Confirm, actorName, nowUtc);
+
+    /// <summary>
+    /// 确认缴费 and mark its registrations 已缴费: <paramref name="registrations"/> must be exactly the request's items.
+    /// </summary>
+    public void Confirm(IReadOnlyCollection<Registration> registrations, string actorName, DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(Id == 0, "缴费申请单尚未保存");
+        var ids = registrations.Select(r => r.Id).ToHashSet();
+        DomainRuleException.ThrowIf(ids.Count != registrations.Count || !ids.SetEquals(_items.Select(i => i.RegistrationId)), "缴费申请单的报考记录不完整");
+        DomainRuleException.ThrowIf(registrations.Any(r => r.IsPaid), "报考记录中包含已缴费的考生");
+        TransitionTo(PaymentAction.Confirm, actorName, nowUtc);
+        foreach (var registration in registrations)
+        {
+            registration.MarkPaid(Id);
+        }
+    }
 
     /// <summary>Throws unless the request may be deleted (未确认).</summary>
     public void EnsureDeletable() => Table.Apply(Status, PaymentAction.Delete);

@@ -12,6 +12,7 @@ public sealed class PaymentRequestItemConfiguration : IEntityTypeConfiguration<P
         builder.ToTable("PaymentRequestItems");
         builder.HasKey(x => new { x.PaymentRequestId, x.RegistrationId });
         builder.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => x.RegistrationId);
+        // A registration is billed by at most one request (deleting a request deletes its items and frees them).
+        builder.HasIndex(x => x.RegistrationId).IsUnique();
     }
 }

@@ -1939,7 +1939,8 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasKey("PaymentRequestId", "RegistrationId");
 
-                    b.HasIndex("RegistrationId");
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
 
                     b.ToTable("PaymentRequestItems", (string)null);
                 });

@@ -1875,7 +1875,8 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasKey("PaymentRequestId", "RegistrationId");
 
-                    b.HasIndex("RegistrationId");
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
 
                     b.ToTable("PaymentRequestItems", (string)null);
                 });

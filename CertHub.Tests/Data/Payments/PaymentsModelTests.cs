@@ -70,4 +70,21 @@ public sealed class PaymentsModelTests : IDisposable
             await AUniqueIndex.ViolatedAsync(() => ctx.SaveChangesAsync());
         }
     }
+
+    [Fact]
+    public async Task SaveChanges_Should_Throw_When_RegistrationAlreadyInARequest()
+    {
+        var (catalog, registrations) = await SeedRegistrationsAsync();
+        await using (var ctx = _db.OpenAsSystem())
+        {
+            ctx.Add(PaymentRequest.Create("JF202109040000000001", catalog.Organization.Id, registrations, 180, ADomain.Actor, ADomain.Day(3)));
+            await ctx.SaveChangesAsync();
+        }
+
+        await using (var ctx = _db.OpenAsSystem())
+        {
+            ctx.Add(PaymentRequest.Create("JF202109040000000002", catalog.Organization.Id, [registrations[1]], 180, ADomain.Actor, ADomain.Day(3)));
+            await AUniqueIndex.ViolatedAsync(() => ctx.SaveChangesAsync());
+        }
+    }
 }

@@ -2226,7 +2226,8 @@ namespace CertHub.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentRequestItems_RegistrationId",
                 table: "PaymentRequestItems",
-                column: "RegistrationId");
+                column: "RegistrationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentRequests_CertificateId",

@@ -2224,7 +2224,8 @@ namespace CertHub.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentRequestItems_RegistrationId",
                 table: "PaymentRequestItems",
-                column: "RegistrationId");
+                column: "RegistrationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentRequests_CertificateId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129161555_Initial")]
+    [Migration("20261129163741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1878,7 +1878,8 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasKey("PaymentRequestId", "RegistrationId");
 
-                    b.HasIndex("RegistrationId");
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
 
                     b.ToTable("PaymentRequestItems", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129161602_Initial")]
+    [Migration("20261129163820_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1942,7 +1942,8 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasKey("PaymentRequestId", "RegistrationId");
 
-                    b.HasIndex("RegistrationId");
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
 
                     b.ToTable("PaymentRequestItems", (string)null);
                 });
