@@ -8,13 +8,15 @@ public sealed partial class ScheduleQueries
 {
     /// <summary>
     /// 导出准考证 of the given room sessions: one ticket per candidate (and plan) seated there that the user may see, in room
-    /// and seat order; each ticket lists all the candidate's visible seats of that plan. Empty when none is visible.
+    /// and seat order; each ticket lists all the candidate's visible seats of that plan. Throws when a session is not visible.
     /// </summary>
     public async Task<IReadOnlyList<AdmissionTicket>> AdmissionTicketsAsync(IReadOnlyCollection<int> roomSessionIds, CancellationToken ct)
     {
         var ids = Requested(roomSessionIds);
         var scope = RequireScope();
         await using var db = await dbFactory.CreateAsync(ct);
+        var sessions = await RoomRows(db, scope, new RoomArrangementFilter(), requireSeats: false).CountAsync(r => ids.Contains(r.RoomSessionId), ct);
+        DomainRuleException.ThrowIf(sessions != ids.Count, NotFound);
         var visible = SeatRows(db, scope, onlyVisible: true);
         var requested = visible.Where(r => ids.Contains(r.RoomSessionId));
         var rows = await visible

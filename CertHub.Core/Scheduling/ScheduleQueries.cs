@@ -10,12 +10,13 @@ namespace CertHub.Core.Scheduling;
 
 /// <summary>
 /// 5.2.8.2 考场编排 and 5.2.8.3 排考明细, and the exam-day documents (准考证, 门贴, 桌贴, 签到表), read from the schedules in
-/// the database. Which room sessions a user sees is decided by the tenancy filter of <see cref="RoomSession"/> (a school: the
-/// rooms it hosts and the rooms its candidates sit in; an organisation: the rooms of its plans). Inside a visible session a
-/// school that does not host the room sees only its own candidates' seats; the room documents (门贴, 桌贴, 签到表) are for
-/// the host school and the organisation only. The names of rooms, sites, schools and candidates are joined without their
-/// own filters once the session is known to be visible, so a host school prints the desk stickers of a borrowing school's
-/// candidates too. Every list is one query (plus one for the page's invigilators); photos come from <see cref="IFileStore"/>.
+/// the database. A school sees the room sessions it hosts and those its candidates sit in; an organisation the sessions of
+/// its plans (the same rule as the <see cref="RoomSession"/> tenancy filter). Inside a visible session a school that does not
+/// host the room sees only its own candidates' seats; the room documents (门贴, 桌贴, 签到表) are for the host school and the
+/// organisation only. Because the host school must print the names and photos of a borrowing school's candidates, which the
+/// candidate filter hides from it, these queries ignore the global filters (EF ignores them for a whole query, never for one
+/// join) and apply the rule above explicitly in <see cref="RoomRows"/> and <see cref="SeatRows"/>; the tests prove it per role.
+/// Every list is one query (plus one for the page's invigilators); photos come from <see cref="IFileStore"/>.
 /// </summary>
 public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurrentUser currentUser, IFileStore files)
 {
@@ -82,7 +83,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
         return new SeatMap(item, cells);
     }
 
-    /// <summary>排考明细: one page of the visible seats, a row per candidate and subject.</summary>
+    /// <summary>排考明细: one page of the seats of the school's own candidates (organisation: of its plans), a row per candidate and subject.</summary>
     public async Task<PagedResult<ScheduleDetailItem>> ListDetailsAsync(ScheduleDetailFilter filter, PageRequest page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -106,11 +107,16 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     {
         if (currentUser.IsSchool() && currentUser.SchoolId is { } schoolId)
         {
-            return new Scope(schoolId, IsSchool: true);
+            return new Scope(schoolId, 0, IsSchool: true, IsPlatform: false);
         }
 
-        DomainRuleException.ThrowIf(!(currentUser.IsOrganization() && currentUser.OrganizationId is not null) && !currentUser.IsPlatform(), NotAllowed);
-        return new Scope(0, IsSchool: false);
+        if (currentUser.IsOrganization() && currentUser.OrganizationId is { } organizationId)
+        {
+            return new Scope(0, organizationId, IsSchool: false, IsPlatform: false);
+        }
+
+        DomainRuleException.ThrowIf(!currentUser.IsPlatform(), NotAllowed);
+        return new Scope(0, 0, IsSchool: false, IsPlatform: true);
     }
 
     private static IQueryable<RoomRow> OrderRooms(IQueryable<RoomRow> rows) =>
@@ -122,6 +128,13 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     private static IQueryable<SeatRow> DetailRows(ICertHubDb db, Scope scope, ScheduleDetailFilter filter)
     {
         var rows = SeatRows(db, scope, onlyVisible: true);
+        if (scope.IsSchool)
+        {
+            // 排考明细 of a school: its own candidates only, also in the rooms it hosts for others.
+            var schoolId = scope.SchoolId;
+            rows = rows.Where(r => r.SeatSchoolId == schoolId);
+        }
+
         if (filter.ExamPlanId is { } planId)
         {
             rows = rows.Where(r => r.ExamPlanId == planId);
@@ -155,12 +168,14 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     /// <summary>The visible room sessions as list rows (without invigilators), filtered; by default only those with a visible seat.</summary>
     private static IQueryable<RoomRow> RoomRows(ICertHubDb db, Scope scope, RoomArrangementFilter filter, bool requireSeats = true)
     {
-        var isSchool = scope.IsSchool;
-        var schoolId = scope.SchoolId;
+        var (isSchool, schoolId, isPlatform, organizationId) = (scope.IsSchool, scope.SchoolId, scope.IsPlatform, scope.OrganizationId);
         var rows =
-            from s in db.Set<RoomSession>().AsNoTracking()
+            from s in db.Set<RoomSession>().IgnoreQueryFilters().AsNoTracking()
             join room in db.Set<ExamRoom>().IgnoreQueryFilters() on s.ExamRoomId equals room.Id
             join plan in db.Set<ExamPlan>().IgnoreQueryFilters() on s.ExamPlanId equals plan.Id
+            where isPlatform
+                || (!isSchool && plan.OrganizationId == organizationId)
+                || (isSchool && (room.SchoolId == schoolId || s.Seats.Any(x => x.SchoolId == schoolId)))
             join subject in db.Set<ExamSubject>().IgnoreQueryFilters() on s.SubjectId equals subject.Id
             join site in db.Set<ExamSite>().IgnoreQueryFilters() on room.ExamSiteId equals site.Id
             join school in db.Set<PilotSchool>().IgnoreQueryFilters() on room.SchoolId equals school.Id
@@ -225,13 +240,15 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     /// </summary>
     private static IQueryable<SeatRow> SeatRows(ICertHubDb db, Scope scope, bool onlyVisible)
     {
-        var isSchool = scope.IsSchool;
-        var schoolId = scope.SchoolId;
+        var (isSchool, schoolId, isPlatform, organizationId) = (scope.IsSchool, scope.SchoolId, scope.IsPlatform, scope.OrganizationId);
         var rows =
-            from seat in db.Set<SeatAssignment>().AsNoTracking()
-            join s in db.Set<RoomSession>() on seat.RoomSessionId equals s.Id
+            from seat in db.Set<SeatAssignment>().IgnoreQueryFilters().AsNoTracking()
+            join s in db.Set<RoomSession>().IgnoreQueryFilters() on seat.RoomSessionId equals s.Id
             join room in db.Set<ExamRoom>().IgnoreQueryFilters() on s.ExamRoomId equals room.Id
             join plan in db.Set<ExamPlan>().IgnoreQueryFilters() on s.ExamPlanId equals plan.Id
+            where isPlatform
+                || (!isSchool && plan.OrganizationId == organizationId)
+                || (isSchool && (room.SchoolId == schoolId || s.Seats.Any(x => x.SchoolId == schoolId)))
             join subject in db.Set<ExamSubject>().IgnoreQueryFilters() on s.SubjectId equals subject.Id
             join site in db.Set<ExamSite>().IgnoreQueryFilters() on room.ExamSiteId equals site.Id
             join certificate in db.Set<Certificate>().IgnoreQueryFilters() on room.CertificateId equals certificate.Id
@@ -245,6 +262,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
                 PlanName = plan.Name,
                 Visible = !isSchool || room.SchoolId == schoolId || seat.SchoolId == schoolId,
                 CandidateId = seat.CandidateId,
+                SeatSchoolId = seat.SchoolId,
                 CandidateName = candidate.Name,
                 Gender = candidate.Gender,
                 IdNumber = candidate.IdNumber,
@@ -283,7 +301,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
         return [.. rows.Select(r => r.ToItem([.. bySession[r.RoomSessionId]]))];
     }
 
-    private readonly record struct Scope(int SchoolId, bool IsSchool);
+    private readonly record struct Scope(int SchoolId, int OrganizationId, bool IsSchool, bool IsPlatform);
 
     /// <summary>A room session row as EF projects it (composable, so filters and paging run in the database).</summary>
     private sealed class RoomRow
@@ -346,6 +364,8 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
         public bool Visible { get; init; }
 
         public int CandidateId { get; init; }
+
+        public int SeatSchoolId { get; init; }
 
         public string CandidateName { get; init; } = "";
 
