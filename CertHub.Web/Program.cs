@@ -94,6 +94,9 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+// 5.2.8.2 考场编排 / 5.2.8.3 排考明细 and the exam-day documents (准考证, 门贴, 桌贴, 签到表).
+services.AddScoped<CertHub.Core.Scheduling.ScheduleQueries>();
+services.AddScoped<CertHub.Web.Documents.Pdf.ScheduleDocuments>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
