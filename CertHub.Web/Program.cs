@@ -102,6 +102,9 @@ services.AddSingleton<CertHub.Core.Exams.RoomImport.IExamRoomSheet, ExamRoomShee
 services.AddScoped<CertHub.Core.Exams.RoomImport.ExamRoomImportService>();
 // 5.2.7 缴费管理.
 services.AddScoped<CertHub.Core.Payments.PaymentService>();
+// 5.2.8.2 考场编排 / 5.2.8.3 排考明细 and the exam-day documents (准考证, 门贴, 桌贴, 签到表).
+services.AddScoped<CertHub.Core.Scheduling.ScheduleQueries>();
+services.AddScoped<CertHub.Web.Documents.Pdf.ScheduleDocuments>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

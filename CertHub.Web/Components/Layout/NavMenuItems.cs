@@ -30,6 +30,9 @@ public static class NavMenuItems
         new("考务管理", "考场管理", "/exams/rooms", Policies.SchoolOrOrg),
         new("考务管理", "监考人员", "/exams/invigilators", Policies.SchoolOrOrg),
         new("考务管理", "缴费管理", "/exams/payments", Policies.SchoolOrOrg), // 5.2.7
+        // 排考管理 (5.2.8).
+        new("考务管理", "考场编排", "/exams/scheduling/rooms", Policies.SchoolOrOrg),
+        new("考务管理", "排考明细", "/exams/scheduling/details", Policies.SchoolOrOrg),
         new("考务管理", "导入记录", "/imports", Policies.School),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),

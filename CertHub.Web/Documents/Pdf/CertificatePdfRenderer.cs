@@ -5,7 +5,6 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Signatures;
-using QRCoder;
 
 namespace CertHub.Web.Documents.Pdf;
 
@@ -146,35 +145,10 @@ public sealed class CertificatePdfRenderer : ICertificateDocumentRenderer
             new XRect(0, 540, PageWidth, 14), XStringFormats.TopCenter);
     }
 
-    private static void DrawImage(XGraphics gfx, byte[] bytes, double x, double y, double width, double height)
-    {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var image = XImage.FromStream(stream);
-        var scale = Math.Min(width / image.PointWidth, height / image.PointHeight);
-        var w = image.PointWidth * scale;
-        var h = image.PointHeight * scale;
-        gfx.DrawImage(image, x + ((width - w) / 2), y + ((height - h) / 2), w, h);
-    }
+    private static void DrawImage(XGraphics gfx, byte[] bytes, double x, double y, double width, double height) =>
+        PdfKit.DrawImage(gfx, bytes, x, y, width, height);
 
-    /// <summary>The QR code drawn as vector modules (sharp at any print size).</summary>
-    private static void DrawQrCode(XGraphics gfx, string text, double x, double y, double size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var module = size / matrix.Count;
-        gfx.DrawRectangle(XBrushes.White, x, y, size, size);
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            for (var column = 0; column < matrix[row].Count; column++)
-            {
-                if (matrix[row][column])
-                {
-                    gfx.DrawRectangle(XBrushes.Black, x + (column * module), y + (row * module), module + 0.05, module + 0.05);
-                }
-            }
-        }
-    }
+    private static void DrawQrCode(XGraphics gfx, string text, double x, double y, double size) => PdfKit.DrawQrCode(gfx, text, x, y, size);
 
     private static readonly CertificateDocument Sample = new(
         "示例", "110101199001011234", "示例职业技能等级证书", Core.Catalog.CertificateLevel.Junior, "示例培训评价组织", "示例院校",
