@@ -94,6 +94,9 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+// 5.2.1 考试科目 and 5.2.2 考试计划.
+services.AddScoped<CertHub.Core.Exams.ExamSubjectService>();
+services.AddScoped<CertHub.Core.Exams.ExamPlanService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
