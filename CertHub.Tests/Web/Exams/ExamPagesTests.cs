@@ -185,4 +185,17 @@ public sealed class ExamPagesTests
         Assert.Contains("北京交通大学", dialogs.Find("[data-testid=plan-detail-schools]").TextContent);
         Assert.Contains("2021-09-02 08:00:00 至 2021-09-11 08:00:00", dialogs.Markup);
     }
+
+    [Fact]
+    public async Task ExtendDialog_Should_StartFromTheCurrentStageWindowEnd()
+    {
+        await using var ctx = await ContextAsync(Org, Seed.PublishedPlan);
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var cut = ctx.Render<ExamPlansPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=plan-extend]")));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-extend]").Click());
+
+        dialogs.WaitForAssertion(() => Assert.Equal("当前结束时间：2021-09-11 08:00:00", dialogs.Find("[data-testid=extend-current]").TextContent));
+    }
 }
