@@ -105,6 +105,9 @@ services.AddScoped<CertHub.Core.Payments.PaymentService>();
 // 5.2.8.2 考场编排 / 5.2.8.3 排考明细 and the exam-day documents (准考证, 门贴, 桌贴, 签到表).
 services.AddScoped<CertHub.Core.Scheduling.ScheduleQueries>();
 services.AddScoped<CertHub.Web.Documents.Pdf.ScheduleDocuments>();
+// 5.2.1 考试科目 and 5.2.2 考试计划.
+services.AddScoped<CertHub.Core.Exams.ExamSubjectService>();
+services.AddScoped<CertHub.Core.Exams.ExamPlanService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

@@ -156,6 +156,7 @@ public sealed class ExamPlan : Entity
     public void SetSubject(ExamSubject subject, DateTimeOffset startUtc, DateTimeOffset endUtc, decimal? fee = null)
     {
         EnsureEditable();
+        DomainRuleException.ThrowIf(subject.OrganizationId != OrganizationId, "该科目不属于本培训评价组织");
         DomainRuleException.ThrowIf(!HasCertificate(subject.CertificateId, subject.Level), "该科目所属证书等级不在考试计划中");
         DomainRuleException.ThrowIf(endUtc <= startUtc, "科目考试结束时间必须晚于开始时间");
         DomainRuleException.ThrowIf(RegistrationMode == RegistrationMode.BySubject && fee is null, "按科目报考的考试计划需填写科目考试费用");
@@ -247,14 +248,17 @@ public sealed class ExamPlan : Entity
     };
 
     /// <summary>The stage at <paramref name="now"/>; windows are [start, end) and a gap belongs to the next stage.</summary>
-    public ExamPlanStage StageAt(DateTimeOffset now) =>
-        !IsPublished ? ExamPlanStage.Unpublished
-        : now < RegistrationStartUtc ? ExamPlanStage.NotStarted
-        : now < RegistrationEndUtc ? ExamPlanStage.Registration
-        : now < SchedulingEndUtc ? ExamPlanStage.Scheduling
-        : now < ScoreEntryStartUtc ? ExamPlanStage.Examination
-        : now < ScoreEntryEndUtc ? ExamPlanStage.ScoreEntry
-        : now < NoticeEndUtc ? ExamPlanStage.Notice
+    public ExamPlanStage StageAt(DateTimeOffset now) => StageOf(IsPublished, Windows, now);
+
+    /// <summary>The stage rule itself, also applied by read models that carry only the windows.</summary>
+    public static ExamPlanStage StageOf(bool published, ExamPlanWindows w, DateTimeOffset now) =>
+        !published ? ExamPlanStage.Unpublished
+        : now < w.RegistrationStartUtc ? ExamPlanStage.NotStarted
+        : now < w.RegistrationEndUtc ? ExamPlanStage.Registration
+        : now < w.SchedulingEndUtc ? ExamPlanStage.Scheduling
+        : now < w.ScoreEntryStartUtc ? ExamPlanStage.Examination
+        : now < w.ScoreEntryEndUtc ? ExamPlanStage.ScoreEntry
+        : now < w.NoticeEndUtc ? ExamPlanStage.Notice
         : ExamPlanStage.Ended;
 
     /// <summary>报考中: published and inside the registration window.</summary>

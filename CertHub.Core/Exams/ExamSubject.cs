@@ -9,6 +9,7 @@ public sealed class ExamSubject : Entity
 {
     public const int CodeMaxLength = 30;
     public const int NameMaxLength = 100;
+    public const string InPublishedPlanMessage = "该科目已用于已发布的考试计划，只能修改科目名称";
 
     private ExamSubject()
     {
@@ -59,8 +60,16 @@ public sealed class ExamSubject : Entity
         return subject;
     }
 
-    public void Update(string code, string name, ExamMode examMode, CandidateScope candidateScope, decimal fullMark, decimal passMark, int durationMinutes)
+    /// <summary>
+    /// 编辑. Once the subject is in a published exam plan (<paramref name="inPublishedPlan"/>), registrations, rooms and scores
+    /// depend on it: only 科目名称 may still change.
+    /// </summary>
+    public void Update(string code, string name, ExamMode examMode, CandidateScope candidateScope, decimal fullMark, decimal passMark, int durationMinutes, bool inPublishedPlan = false)
     {
+        DomainRuleException.ThrowIf(
+            inPublishedPlan && (code.Trim() != Code || examMode != ExamMode || candidateScope != CandidateScope
+                || fullMark != FullMark || passMark != PassMark || durationMinutes != DurationMinutes),
+            InPublishedPlanMessage);
         DomainRuleException.ThrowIf(fullMark <= 0, "满分必须大于0");
         DomainRuleException.ThrowIf(passMark < 0 || passMark > fullMark, "及格分应在0到满分之间");
         Code = Guard.Required(code, "科目编号", CodeMaxLength);

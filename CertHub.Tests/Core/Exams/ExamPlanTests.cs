@@ -161,4 +161,23 @@ public sealed class ExamPlanTests
 
         Assert.Throws<DomainRuleException>(() => plan.SetSubject(ADomain.Subject(), ADomain.Day(16), ADomain.Day(16, 1)));
     }
+
+    [Fact]
+    public void SetSubject_Should_Throw_When_SubjectOfAnotherOrganization()
+    {
+        var plan = ADomain.ExamPlan(publish: false);
+        var foreign = ExamSubject.Create(2, 1, CertificateLevel.Junior, "KM900", "理论知识", ExamMode.Written, CandidateScope.All, 100, 60, 90).WithId(9);
+
+        var ex = Assert.Throws<DomainRuleException>(() => plan.SetSubject(foreign, ADomain.Day(16), ADomain.Day(16, 1)));
+
+        Assert.Equal("该科目不属于本培训评价组织", ex.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Boundaries))]
+    public void StageOf_Should_AgreeWithStageAt_When_GivenTheWindows(DateTimeOffset now, ExamPlanStage expected)
+    {
+        Assert.Equal(expected, ExamPlan.StageOf(true, ADomain.Windows(), now));
+        Assert.Equal(ExamPlanStage.Unpublished, ExamPlan.StageOf(false, ADomain.Windows(), now));
+    }
 }

@@ -24,6 +24,8 @@ public static class NavMenuItems
         new("证书管理", "证书试点申报", "/applications", Policies.School),
         new("证书管理", "申报计划", "/application-plans", Policies.Province),
         new("证书管理", "试点申报审核", "/applications/review", Policies.Province),
+        new("考务管理", "考试科目", "/exams/subjects", Policies.SchoolOrOrg), // 5.2.1
+        new("考务管理", "考试计划", "/exams/plans", Policies.SchoolOrOrg), // 5.2.2
         new("考务管理", "考生管理", "/exams/candidates", Policies.School),
         new("考务管理", "考核站点", "/exams/sites", Policies.SchoolOrOrg),
         new("考务管理", "考核站点分配", "/exams/site-allocations", Policies.SchoolOrOrg),
