@@ -113,8 +113,9 @@ public partial class CertHubDbContext
         b.Entity<ExamPlan>().HasQueryFilter(p =>
             TenantIsPlatform
             || p.OrganizationId == TenantOrganizationId
-            || p.Schools.Any(s => s.SchoolId == TenantSchoolId)
-            || p.Schools.Any(s => Set<PilotSchool>().Any(x => x.Id == s.SchoolId && x.ProvinceId == TenantProvinceId)));
+            // Schools and provinces see a plan once it is published and lists the school (an unpublished plan is the organisation's draft).
+            || (p.IsPublished && p.Schools.Any(s => s.SchoolId == TenantSchoolId))
+            || (p.IsPublished && p.Schools.Any(s => Set<PilotSchool>().Any(x => x.Id == s.SchoolId && x.ProvinceId == TenantProvinceId))));
 
         b.Entity<ExamRoom>().HasQueryFilter(r =>
             TenantIsPlatform
