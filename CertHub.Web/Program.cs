@@ -17,6 +17,7 @@ using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
+using CertHub.Web.Accounts.Sms;
 using CertHub.Web.Api;
 using CertHub.Web.Components;
 using CertHub.Web.Documents.Excel;
@@ -125,6 +126,13 @@ services.AddIdentityCore<CertHubUser>(options =>
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
+// 用户管理 (8.1): SMS verification, sub-accounts, roles and permissions, 个人中心, session revalidation.
+services.AddCertHubSms(builder.Configuration);
+services.AddScoped<SmsVerification>();
+services.AddScoped<UserManagementService>();
+services.AddScoped<AccountRoleService>();
+services.AddScoped<ProfileService>();
+services.AddCertHubAccountSessions();
 
 // 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
 var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
@@ -173,6 +181,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMustChangePassword();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
