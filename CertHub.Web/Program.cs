@@ -133,6 +133,7 @@ services.AddScoped<UserManagementService>();
 services.AddScoped<AccountRoleService>();
 services.AddScoped<ProfileService>();
 services.AddCertHubAccountSessions();
+services.AddScoped<IDemoSeeder, AccountsDemoSeeder>();
 
 // 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
 var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
