@@ -115,17 +115,20 @@ public sealed class UserManagementService(
         return new GeneratedPassword(account.UserName, password);
     }
 
-    /// <summary>角色 options of the new-user and edit dialogs (the caller's tenant's roles).</summary>
-    public async Task<IReadOnlyList<CatalogOption>> RoleOptionsAsync(CancellationToken ct)
+    /// <summary>角色 options of the new-user dialog (the caller's tenant) or of an account's edit dialog (that account's tenant).</summary>
+    public async Task<IReadOnlyList<CatalogOption>> RoleOptionsAsync(string? forUserId, CancellationToken ct)
     {
+        var (schoolId, orgId) = TenantOf(forUserId is null ? null : await ManagedAsync(forUserId, ct));
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Set<AccountRole>().AsNoTracking().OrderBy(r => r.Name).Select(r => new CatalogOption(r.Id, r.Name)).ToListAsync(ct);
+        return await db.Set<AccountRole>().IgnoreQueryFilters().AsNoTracking()
+            .Where(r => (schoolId != null && r.SchoolId == schoolId) || (orgId != null && r.OrganizationId == orgId))
+            .OrderBy(r => r.Name).Select(r => new CatalogOption(r.Id, r.Name)).ToListAsync(ct);
     }
 
     /// <summary>负责证书 options: the school's piloted certificates, or the organisation's own.</summary>
-    public async Task<IReadOnlyList<CatalogOption>> CertificateOptionsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<CatalogOption>> CertificateOptionsAsync(string? forUserId, CancellationToken ct)
     {
-        var ids = await TenantCertificateIdsAsync(ct);
+        var ids = await TenantCertificateIdsAsync(ct, forUserId is null ? null : await ManagedAsync(forUserId, ct));
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Set<Certificate>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new CatalogOption(c.Id, c.Name)).ToListAsync(ct);
@@ -142,8 +145,7 @@ public sealed class UserManagementService(
     private async Task<int> RoleIdAsync(int? roleId, CancellationToken ct, AccountInfo? account = null)
     {
         DomainRuleException.ThrowIf(roleId is null, "请选择角色");
-        var schoolId = account is null ? (currentUser.IsSchool() ? currentUser.SchoolId : null) : (account.Role == UserRole.SchoolUser ? account.SchoolId : null);
-        var orgId = account is null ? (currentUser.IsOrganization() ? currentUser.OrganizationId : null) : (account.Role == UserRole.OrgUser ? account.OrganizationId : null);
+        var (schoolId, orgId) = TenantOf(account);
         await using var db = await dbFactory.CreateAsync(ct);
         var exists = await db.Set<AccountRole>().IgnoreQueryFilters().AnyAsync(r => r.Id == roleId
             && ((schoolId != null && r.SchoolId == schoolId) || (orgId != null && r.OrganizationId == orgId)), ct);
@@ -151,10 +153,15 @@ public sealed class UserManagementService(
         return roleId!.Value;
     }
 
+    /// <summary>The school or organisation of an account (of the caller when none is given).</summary>
+    private (int? SchoolId, int? OrganizationId) TenantOf(AccountInfo? account) =>
+        account is null
+            ? (currentUser.IsSchool() ? currentUser.SchoolId : null, currentUser.IsOrganization() ? currentUser.OrganizationId : null)
+            : (account.Role == UserRole.SchoolUser ? account.SchoolId : null, account.Role == UserRole.OrgUser ? account.OrganizationId : null);
+
     private async Task<IReadOnlyCollection<int>> TenantCertificateIdsAsync(CancellationToken ct, AccountInfo? account = null)
     {
-        var schoolId = account is null ? (currentUser.IsSchool() ? currentUser.SchoolId : null) : (account.Role == UserRole.SchoolUser ? account.SchoolId : null);
-        var orgId = account is null ? (currentUser.IsOrganization() ? currentUser.OrganizationId : null) : (account.Role == UserRole.OrgUser ? account.OrganizationId : null);
+        var (schoolId, orgId) = TenantOf(account);
         if (schoolId is int school)
         {
             return await pilotedCertificates.CertificateIdsForSchoolAsync(school, ct);
