@@ -122,7 +122,7 @@ services.AddIdentityCore<CertHubUser>(options =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<CertHubDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<CertHubSignInManager>()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
