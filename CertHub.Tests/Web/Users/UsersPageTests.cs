@@ -144,3 +144,24 @@ public sealed class UsersPageTests
         Assert.Equal("/Account/ChangePassword", cut.Find("[data-testid=change-password-link]").GetAttribute("href"));
     }
 }
+
+public sealed class RolesPageTests
+{
+    [Fact]
+    public async Task RolesPage_Should_ListTheSchoolsRoles_WithPermissionNames()
+    {
+        await using var ctx = new UsersPageContext(h => h.SchoolAAdmin);
+        ctx.Services.AddLogging();
+        CertHub.Web.Accounts.AuthorizationSetup.AddCertHubAuthorization(ctx.Services);
+        ctx.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
+        await ctx.Harness.RoleAsync(ctx.Harness.SchoolAAdmin, "考务管理员", Permissions.Menu("/exams/candidates"), Permissions.CandidateImport);
+        await ctx.Harness.RoleAsync(ctx.Harness.SchoolBAdmin, "B校角色", Permissions.CandidateEdit);
+
+        var cut = ctx.Render<RolesPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("考务管理员", cut.Find("[data-testid=role-name]").TextContent));
+        Assert.Single(cut.FindAll("[data-testid=role-name]"));
+        Assert.Contains("考务管理-考生管理", cut.Markup);
+        Assert.Contains("考生管理-导入考生", cut.Markup);
+    }
+}
