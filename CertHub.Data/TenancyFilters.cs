@@ -70,6 +70,12 @@ public partial class CertHubDbContext
             || (TenantProvinceId != null && a.ProvinceId == TenantProvinceId));
 
         ApplyExamTenancyFilters(b);
+
+        // 角色 (8.1): a school or organisation sees its own roles only.
+        b.Entity<CertHub.Core.Accounts.AccountRole>().HasQueryFilter(r =>
+            TenantIsPlatform
+            || (TenantSchoolId != null && r.SchoolId == TenantSchoolId)
+            || (TenantOrganizationId != null && r.OrganizationId == TenantOrganizationId));
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
 using CertHub.Web.Accounts;
+using CertHub.Web.Accounts.Sms;
 using CertHub.Web.Api;
 using CertHub.Web.Components;
 using CertHub.Web.Documents.Excel;
@@ -135,10 +136,18 @@ services.AddIdentityCore<CertHubUser>(options =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<CertHubDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<CertHubSignInManager>()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
+// 用户管理 (8.1): SMS verification, sub-accounts, roles and permissions, 个人中心, session revalidation.
+services.AddCertHubSms(builder.Configuration);
+services.AddScoped<SmsVerification>();
+services.AddScoped<UserManagementService>();
+services.AddScoped<AccountRoleService>();
+services.AddScoped<ProfileService>();
+services.AddCertHubAccountSessions();
+services.AddScoped<IDemoSeeder, AccountsDemoSeeder>();
 
 // 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
 var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
@@ -187,6 +196,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMustChangePassword();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -20,5 +20,28 @@ public interface IAccountAdmin
 
     Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct);
 
+    /// <summary>停用 / 启用; a new security stamp ends the account's open sessions.</summary>
     Task SetDisabledAsync(string userId, bool disabled, CancellationToken ct);
+
+    // 用户管理 (8.1) and 个人中心: plain store operations; the rules are applied by UserManagementService and ProfileService.
+
+    Task<PagedResult<UserListItem>> ListSubAccountsAsync(SubAccountScope scope, UserFilter filter, PageRequest page, CancellationToken ct);
+
+    Task<AccountInfo?> FindAsync(string userId, CancellationToken ct);
+
+    Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct);
+
+    Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct);
+
+    Task DeleteAsync(string userId, CancellationToken ct);
+
+    /// <summary>Sets a password (重置密码) and whether it must be changed at the next login.</summary>
+    Task SetPasswordAsync(string userId, string password, bool mustChange, CancellationToken ct);
+
+    /// <summary>修改密码: checks the current password; clears the must-change flag.</summary>
+    Task ChangePasswordAsync(string userId, string currentPassword, string newPassword, CancellationToken ct);
+
+    Task SetPhoneAsync(string userId, string phone, CancellationToken ct);
+
+    Task<int> CountWithRoleAsync(int roleId, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using CertHub.Core.Accounts;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Registrations;
@@ -76,6 +77,7 @@ public sealed class CandidateService(
     /// <summary>新增考生: 无照片, with a generated 考生编号; the ID number must be new in the school.</summary>
     public async Task<int> CreateAsync(CandidateType type, CandidateDetails details, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.CandidateEdit);
         var schoolId = RequireSchool();
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
@@ -94,6 +96,7 @@ public sealed class CandidateService(
     /// <summary>编辑: in 信息准确 the name, ID type and ID number are refused by the domain.</summary>
     public async Task EditAsync(int id, CandidateDetails details, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.CandidateEdit);
         await using var db = await dbFactory.CreateAsync(ct);
         var candidate = await LoadAsync(db, id, ct);
         candidate.Edit(details);
@@ -106,6 +109,7 @@ public sealed class CandidateService(
     /// <summary>删除: only a candidate with no registration.</summary>
     public async Task DeleteAsync(int id, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.CandidateEdit);
         var result = await DeleteManyAsync([id], ct);
         if (result.Failures.Count > 0)
         {
@@ -116,6 +120,7 @@ public sealed class CandidateService(
     /// <summary>批量删除: deletes those with no registration and reports the others with the reason.</summary>
     public async Task<CandidateBatchResult> DeleteManyAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.CandidateEdit);
         RequireSchool();
         DomainRuleException.ThrowIf(ids.Count == 0, CandidateMessages.NoneSelected);
         await using var db = await dbFactory.CreateAsync(ct);

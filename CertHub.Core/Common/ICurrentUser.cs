@@ -21,6 +21,12 @@ public interface ICurrentUser
     int? OrganizationId { get; }
 
     int? ProvinceId { get; }
+
+    /// <summary>权限: the permission codes of a sub-account's role (Accounts/Permissions); admin accounts hold every permission.</summary>
+    IReadOnlyCollection<string> Permissions => [];
+
+    /// <summary>负责证书: a 证书负责人 is narrowed to these certificate ids; empty when the account is not narrowed.</summary>
+    IReadOnlyCollection<int> OwnedCertificateIds => [];
 }
 
 public static class CurrentUserExtensions
@@ -32,6 +38,13 @@ public static class CurrentUserExtensions
     public static bool IsProvince(this ICurrentUser user) => user.Role is UserRole.ProvinceAdmin;
 
     public static bool IsPlatform(this ICurrentUser user) => user.Role is UserRole.PlatformAdmin;
+
+    /// <summary>二级账户: a school or organisation sub-account, whose rights come from its role.</summary>
+    public static bool IsSubAccount(this ICurrentUser user) => user.Role is UserRole.SchoolUser or UserRole.OrgUser;
+
+    /// <summary>Admin accounts hold every permission; a sub-account only those of its role.</summary>
+    public static bool HasPermission(this ICurrentUser user, string permission) =>
+        user.IsAuthenticated && (!user.IsSubAccount() || user.Permissions.Contains(permission));
 
     /// <summary>The name written into history and audit rows.</summary>
     public static string ActorName(this ICurrentUser user) =>
@@ -49,6 +62,10 @@ public sealed record FixedCurrentUser(
     string? UserId = null) : ICurrentUser
 {
     public bool IsAuthenticated => Role is not null;
+
+    public IReadOnlyCollection<string> Permissions { get; init; } = [];
+
+    public IReadOnlyCollection<int> OwnedCertificateIds { get; init; } = [];
 
     public static FixedCurrentUser System { get; } = new(UserRole.PlatformAdmin, UserName: "system", DisplayName: "系统");
 }

@@ -42,4 +42,5 @@ public static class Policies
     public const string Reporting = "Reporting";
     public const string Dashboard = "Dashboard";
     public const string AuditLog = "AuditLog";
+    public const string RoleAdmin = "RoleAdmin";
 }

@@ -17,13 +17,13 @@ internal sealed class IssuanceQueries(ICertHubDbFactory dbFactory, ICurrentUser 
     {
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await dbFactory.CreateAsync(ct);
-        return await Ordered(Filtered(db, filter, withStatus: true)).Select(ToListItem()).ToPagedAsync(page, ct);
+        return await Ordered(OwnedOnly(Filtered(db, filter, withStatus: true))).Select(ToListItem()).ToPagedAsync(page, ct);
     }
 
     public async Task<IReadOnlyDictionary<IssuanceStatus, int>> CountsAsync(IssuanceFilter filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var counts = await Filtered(db, filter, withStatus: false)
+        var counts = await OwnedOnly(Filtered(db, filter, withStatus: false))
             .GroupBy(r => r.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(ct);
@@ -56,7 +56,7 @@ internal sealed class IssuanceQueries(ICertHubDbFactory dbFactory, ICurrentUser 
         var query = selectedIds.Count > 0
             ? db.Set<IssuanceRecord>().AsNoTracking().Where(r => EF.Parameter(selectedIds.Distinct().ToList()).Contains(r.Id))
             : Filtered(db, filter, withStatus: true);
-        return await Ordered(query).Select(ToListItem()).ToListAsync(ct);
+        return await Ordered(OwnedOnly(query)).Select(ToListItem()).ToListAsync(ct);
     }
 
     /// <summary>考试年度: years of the plans and records the user sees, newest first.</summary>
@@ -117,6 +117,18 @@ internal sealed class IssuanceQueries(ICertHubDbFactory dbFactory, ICurrentUser 
         }
 
         return await query.OrderBy(s => s.Name).Take(50).Select(s => new IssuanceOption(s.Id, s.Name, null)).ToListAsync(ct);
+    }
+
+    /// <summary>证书负责人: a sub-account narrowed to its 负责证书 sees only their records.</summary>
+    private IQueryable<IssuanceRecord> OwnedOnly(IQueryable<IssuanceRecord> query)
+    {
+        if (!currentUser.IsSubAccount() || currentUser.OwnedCertificateIds.Count == 0)
+        {
+            return query;
+        }
+
+        var owned = currentUser.OwnedCertificateIds.ToList();
+        return query.Where(r => owned.Contains(r.CertificateId));
     }
 
     internal static IQueryable<IssuanceRecord> Ordered(IQueryable<IssuanceRecord> query) =>

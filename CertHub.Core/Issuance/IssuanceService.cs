@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertHub.Core.Accounts;
 using CertHub.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,7 @@ public sealed class IssuanceService(
     public async Task<BatchResult> SignAsync(IReadOnlyCollection<int> ids, SignatureInput signature, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signature);
+        currentUser.Demand(Permissions.IssuanceSign);
         SignatureImageRules.Check(signature.PngBytes);
         var now = clock.GetUtcNow();
         var signer = string.IsNullOrWhiteSpace(signature.SignerName) ? currentUser.ActorName() : signature.SignerName.Trim();
@@ -103,6 +105,7 @@ public sealed class IssuanceService(
 
     public Task<BatchResult> RejectAsync(IReadOnlyCollection<int> ids, string reason, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.IssuanceSign);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "请填写拒绝签发理由");
         var why = reason.Trim();
         var now = clock.GetUtcNow();
@@ -145,6 +148,7 @@ public sealed class IssuanceService(
 
     public async Task<BatchResult> IssueAsync(IReadOnlyCollection<int> ids, IssueMethod method, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.IssuanceIssue);
         DomainRuleException.ThrowIf(!Enum.IsDefined(method), "请选择发证方式");
         var now = clock.GetUtcNow();
         var actor = currentUser.ActorName();
@@ -186,7 +190,13 @@ public sealed class IssuanceService(
 
     private async Task<BatchResult> RunAsync(IReadOnlyCollection<int> ids, Action<ICertHubDb, IssuanceRecord, IssuanceParty?> apply, CancellationToken ct)
     {
-        var (result, changed) = await IssuanceBatch.RunAsync(dbFactory, ids, (db, record) => apply(db, record, IssuanceAccess.PartyOf(currentUser, record)), ct);
+        var (result, changed) = await IssuanceBatch.RunAsync(dbFactory, ids, (db, record) =>
+        {
+            // 证书负责人: acts only on the records of its 负责证书.
+            DomainRuleException.ThrowIf(currentUser.IsSubAccount() && currentUser.OwnedCertificateIds.Count > 0
+                && !currentUser.OwnedCertificateIds.Contains(record.CertificateId), "您不是该证书的负责人");
+            apply(db, record, IssuanceAccess.PartyOf(currentUser, record));
+        }, ct);
         if (changed.Count > 0)
         {
             var organizations = changed.Select(r => r.OrganizationId).Distinct().ToList();

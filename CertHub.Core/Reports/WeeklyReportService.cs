@@ -1,3 +1,4 @@
+using CertHub.Core.Accounts;
 using CertHub.Core.Applications;
 using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
@@ -102,6 +103,7 @@ public sealed class WeeklyReportService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var schoolId = RequireSchool();
+        currentUser.Demand(Permissions.WeeklyReportSubmit);
         if (scan is not null)
         {
             ScanPdfRules.Check(scan.Content);
@@ -150,6 +152,7 @@ public sealed class WeeklyReportService(
     public async Task DeleteAsync(int id, CancellationToken ct)
     {
         RequireSchool();
+        currentUser.Demand(Permissions.WeeklyReportSubmit);
         await using var db = await dbFactory.CreateAsync(ct);
         var report = await LoadOwnAsync(db, id, ct);
         report.EnsureCanDelete();
@@ -246,6 +249,7 @@ public sealed class WeeklyReportService(
     private async Task ChangeOwnAsync(int id, Action<WeeklyReport, DateTimeOffset> change, CancellationToken ct)
     {
         RequireSchool();
+        currentUser.Demand(Permissions.WeeklyReportSubmit);
         await using var db = await dbFactory.CreateAsync(ct);
         var report = await LoadOwnAsync(db, id, ct);
         change(report, clock.GetUtcNow());

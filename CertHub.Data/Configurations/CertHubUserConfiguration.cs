@@ -12,5 +12,7 @@ public sealed class CertHubUserConfiguration : IEntityTypeConfiguration<CertHubU
         builder.HasIndex(x => x.SchoolId);
         builder.HasIndex(x => x.OrganizationId);
         builder.HasIndex(x => x.ProvinceId);
+        builder.Property(x => x.OwnedCertificateIds).HasMaxLength(CertHubUser.OwnedCertificateIdsMaxLength);
+        builder.HasIndex(x => x.AccountRoleId);
     }
 }

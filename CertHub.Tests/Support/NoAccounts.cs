@@ -13,4 +13,24 @@ public sealed class NoAccounts : IAccountAdmin
     public Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct) => Task.CompletedTask;
 
     public Task SetDisabledAsync(string userId, bool disabled, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<PagedResult<UserListItem>> ListSubAccountsAsync(SubAccountScope scope, UserFilter filter, PageRequest page, CancellationToken ct) =>
+        Task.FromResult(PagedResult<UserListItem>.Empty());
+
+    public Task<AccountInfo?> FindAsync(string userId, CancellationToken ct) => Task.FromResult<AccountInfo?>(null);
+
+    public Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct) => Task.FromResult("id");
+
+    public Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct) =>
+        Task.CompletedTask;
+
+    public Task DeleteAsync(string userId, CancellationToken ct) => Task.CompletedTask;
+
+    public Task SetPasswordAsync(string userId, string password, bool mustChange, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ChangePasswordAsync(string userId, string currentPassword, string newPassword, CancellationToken ct) => Task.CompletedTask;
+
+    public Task SetPhoneAsync(string userId, string phone, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<int> CountWithRoleAsync(int roleId, CancellationToken ct) => Task.FromResult(0);
 }

@@ -9,4 +9,7 @@ public static class CertHubClaimTypes
     public const string ProvinceId = "certhub:province";
     public const string DisplayName = "certhub:name";
     public const string TenantName = "certhub:tenant";
+    public const string Permission = "certhub:perm";
+    public const string OwnedCertificate = "certhub:cert";
+    public const string MustChangePassword = "certhub:mustchange";
 }

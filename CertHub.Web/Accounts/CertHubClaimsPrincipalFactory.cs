@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CertHub.Core.Accounts;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Data;
@@ -32,6 +33,7 @@ public sealed class CertHubClaimsPrincipalFactory(
         Add(identity, CertHubClaimTypes.OrganizationId, user.OrganizationId);
         Add(identity, CertHubClaimTypes.ProvinceId, user.ProvinceId);
         identity.AddClaim(new Claim(CertHubClaimTypes.TenantName, await TenantNameAsync(user)));
+        await AddSubAccountClaimsAsync(identity, user);
         return identity;
     }
 
@@ -54,6 +56,38 @@ public sealed class CertHubClaimsPrincipalFactory(
         }
 
         return name ?? user.Role.ToDisplayName();
+    }
+
+    /// <summary>用户管理 (8.1): a sub-account's permissions (from its role), 负责证书, and the pending password change.</summary>
+    private async Task AddSubAccountClaimsAsync(ClaimsIdentity identity, CertHubUser user)
+    {
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(CertHubClaimTypes.MustChangePassword, "true"));
+        }
+
+        if (user.Role is not (UserRole.SchoolUser or UserRole.OrgUser))
+        {
+            return;
+        }
+
+        if (user.AccountRoleId is int roleId)
+        {
+            await using var db = contexts.Create(FixedCurrentUser.System);
+            var codes = await db.Set<AccountRole>().Where(r => r.Id == roleId).Select(r => r.PermissionCodes).FirstOrDefaultAsync();
+            foreach (var code in (codes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                identity.AddClaim(new Claim(CertHubClaimTypes.Permission, code));
+            }
+        }
+
+        if (user.IsCertificateOwner)
+        {
+            foreach (var id in user.OwnedCertificates())
+            {
+                identity.AddClaim(new Claim(CertHubClaimTypes.OwnedCertificate, id.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
     }
 
     private static void Add(ClaimsIdentity identity, string type, int? value)

@@ -48,6 +48,13 @@ public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor, 
 
     public int? ProvinceId => Int(CertHubClaimTypes.ProvinceId);
 
+    public IReadOnlyCollection<string> Permissions => [.. Principal.FindAll(CertHubClaimTypes.Permission).Select(c => c.Value)];
+
+    public IReadOnlyCollection<int> OwnedCertificateIds =>
+        [.. Principal.FindAll(CertHubClaimTypes.OwnedCertificate)
+            .Select(c => int.TryParse(c.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0)];
+
     private int? Int(string type) =>
         int.TryParse(Principal.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -73,6 +73,127 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
         Check(await users.UpdateSecurityStampAsync(user));
     }
 
+    public async Task<PagedResult<UserListItem>> ListSubAccountsAsync(SubAccountScope scope, UserFilter filter, PageRequest page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = users.Users.AsNoTracking().Where(u => u.Role == UserRole.SchoolUser || u.Role == UserRole.OrgUser);
+        if (scope.SchoolId is int schoolId)
+        {
+            query = query.Where(u => u.Role == UserRole.SchoolUser && u.SchoolId == schoolId);
+        }
+
+        if (scope.OrganizationId is int orgId)
+        {
+            query = query.Where(u => u.Role == UserRole.OrgUser && u.OrganizationId == orgId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+        {
+            var name = filter.UserName.Trim();
+            query = query.Where(u => u.UserName!.Contains(name));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.DisplayName))
+        {
+            var name = filter.DisplayName.Trim();
+            query = query.Where(u => u.DisplayName.Contains(name));
+        }
+
+        if (filter.Disabled is bool disabled)
+        {
+            query = query.Where(u => u.IsDisabled == disabled);
+        }
+
+        var rows = await query.OrderBy(u => u.UserName)
+            .Select(u => new UserListItem(u.Id, u.UserName ?? "", u.DisplayName, u.PhoneNumber, u.Role, u.AccountRoleId, null,
+                u.IsCertificateOwner, u.IsDisabled, u.CreatedUtc))
+            .ToPagedAsync(page, ct);
+        var roleIds = rows.Items.Where(r => r.AccountRoleId is not null).Select(r => r.AccountRoleId!.Value).Distinct().ToList();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var roleNames = await db.Set<AccountRole>().IgnoreQueryFilters().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var items = rows.Items.Select(r => r with { RoleName = r.AccountRoleId is int id ? roleNames.GetValueOrDefault(id) : null }).ToList();
+        return new PagedResult<UserListItem>(items, rows.TotalCount, rows.Page, rows.PageSize);
+    }
+
+    public async Task<AccountInfo?> FindAsync(string userId, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user is null
+            ? null
+            : new AccountInfo(user.Id, user.UserName ?? "", user.DisplayName, user.Role, user.SchoolId, user.OrganizationId, user.ProvinceId,
+                user.PhoneNumber, user.IsDisabled, user.MustChangePassword, user.AccountRoleId, user.IsCertificateOwner, user.OwnedCertificates(), user.CreatedUtc);
+    }
+
+    public async Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        DomainRuleException.ThrowIf(await users.FindByNameAsync(account.UserName) is not null, "账号已存在");
+        var user = new CertHubUser
+        {
+            UserName = account.UserName,
+            DisplayName = account.DisplayName,
+            Role = account.Role,
+            SchoolId = account.SchoolId,
+            OrganizationId = account.OrganizationId,
+            ProvinceId = account.ProvinceId,
+            PhoneNumber = account.Phone,
+            PhoneNumberConfirmed = true,
+            AccountRoleId = account.RoleId,
+            IsCertificateOwner = account.IsCertificateOwner,
+            MustChangePassword = true,
+            CreatedUtc = clock.GetUtcNow(),
+        };
+        user.SetOwnedCertificates(account.CertificateIds);
+        Check(await users.CreateAsync(user, account.Password));
+        Check(await users.AddToRoleAsync(user, account.Role.ToString()));
+        return user.Id;
+    }
+
+    public async Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct)
+    {
+        var user = await FindAsync(userId);
+        user.DisplayName = displayName;
+        user.AccountRoleId = roleId;
+        user.IsCertificateOwner = isCertificateOwner;
+        user.SetOwnedCertificates(certificateIds);
+        Check(await users.UpdateAsync(user));
+    }
+
+    public async Task DeleteAsync(string userId, CancellationToken ct) =>
+        Check(await users.DeleteAsync(await FindAsync(userId)));
+
+    public async Task SetPasswordAsync(string userId, string password, bool mustChange, CancellationToken ct)
+    {
+        var user = await FindAsync(userId);
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = mustChange;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task ChangePasswordAsync(string userId, string currentPassword, string newPassword, CancellationToken ct)
+    {
+        var user = await FindAsync(userId);
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        DomainRuleException.ThrowIf(result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)), "当前密码不正确");
+        Check(result);
+        user.MustChangePassword = false;
+        Check(await users.UpdateAsync(user));
+    }
+
+    public async Task SetPhoneAsync(string userId, string phone, CancellationToken ct)
+    {
+        var user = await FindAsync(userId);
+        user.PhoneNumber = phone;
+        user.PhoneNumberConfirmed = true;
+        Check(await users.UpdateAsync(user));
+    }
+
+    public Task<int> CountWithRoleAsync(int roleId, CancellationToken ct) =>
+        users.Users.CountAsync(u => u.AccountRoleId == roleId, ct);
+
     private async Task<CertHubUser> FindAsync(string userId) =>
         await users.FindByIdAsync(userId) ?? throw new DomainRuleException("账号不存在");
 

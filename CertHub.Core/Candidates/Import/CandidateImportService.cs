@@ -1,3 +1,4 @@
+using CertHub.Core.Accounts;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Imports;
@@ -28,6 +29,7 @@ public sealed class CandidateImportService(
 
     public async Task<CandidateImportResult> ImportAsync(Stream xlsx, string fileName, CandidateImportMode mode, IProgress<int>? progress, CancellationToken ct)
     {
+        currentUser.Demand(Permissions.CandidateImport);
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
         await using var db = await dbFactory.CreateAsync(ct);
         var context = db as DbContext;

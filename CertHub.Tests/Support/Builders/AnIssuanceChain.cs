@@ -50,7 +50,7 @@ public sealed class AnIssuanceChain
 
     public int OtherOrganizationId { get; }
 
-    public FixedCurrentUser Organization => new(UserRole.OrgUser, OrganizationId: Catalog.OrganizationId, UserName: "wl", DisplayName: "中物联");
+    public FixedCurrentUser Organization => new(UserRole.OrgAdmin, OrganizationId: Catalog.OrganizationId, UserName: "wl", DisplayName: "中物联");
 
     public FixedCurrentUser OtherOrganization => new(UserRole.OrgAdmin, OrganizationId: OtherOrganizationId, UserName: "other", DisplayName: "其他组织");
 

@@ -45,5 +45,10 @@ public static class NavMenuItems
         new("系统管理", "标准维护", "/admin/standards", Policies.Platform),
         new("系统管理", "账号管理", "/admin/accounts", Policies.Platform),
         new("系统管理", "审计日志", "/system/audit", Policies.AuditLog),
+        // 用户管理 (8.1), roles, the development SMS outbox and 个人中心.
+        new("系统管理", "用户管理", "/system/users", Policies.AccountAdmin),
+        new("系统管理", "角色管理", "/system/roles", Policies.RoleAdmin),
+        new("系统管理", "短信发件箱", "/system/sms-outbox", Policies.Platform),
+        new("系统管理", "个人中心", "/account/profile", Policies.SignedIn),
     ];
 }

@@ -38,6 +38,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     IsCertificateOwner = table.Column<bool>(type: "bit", nullable: false),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AccountRoleId = table.Column<int>(type: "int", nullable: true),
+                    OwnedCertificateIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -152,6 +155,27 @@ namespace CertHub.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Provinces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsVerificationCodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Salt = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsVerificationCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -577,6 +601,36 @@ namespace CertHub.Data.Migrations.SqlServer
                         name: "FK_ApplicationPlanCertificates_Certificates_CertificateId",
                         column: x => x.CertificateId,
                         principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountRoles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SchoolId = table.Column<int>(type: "int", nullable: true),
+                    OrganizationId = table.Column<int>(type: "int", nullable: true),
+                    PermissionCodes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountRoles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountRoles_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountRoles_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1758,6 +1812,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountRoles_OrganizationId",
+                table: "AccountRoles",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountRoles_SchoolId_OrganizationId_Name",
+                table: "AccountRoles",
+                columns: new[] { "SchoolId", "OrganizationId", "Name" },
+                unique: true,
+                filter: "[SchoolId] IS NOT NULL AND [OrganizationId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationPlanCertificates_CertificateId",
                 table: "ApplicationPlanCertificates",
                 column: "CertificateId");
@@ -1804,6 +1870,11 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AccountRoleId",
+                table: "AspNetUsers",
+                column: "AccountRoleId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganizationId",
@@ -2509,6 +2580,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsVerificationCodes_Phone_CreatedUtc",
+                table: "SmsVerificationCodes",
+                columns: new[] { "Phone", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsVerificationCodes_RequestedByUserId_CreatedUtc",
+                table: "SmsVerificationCodes",
+                columns: new[] { "RequestedByUserId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubjectScores_CandidateId",
                 table: "SubjectScores",
                 column: "CandidateId");
@@ -2569,6 +2650,9 @@ namespace CertHub.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountRoles");
+
             migrationBuilder.DropTable(
                 name: "ApplicationPlanCertificates");
 
@@ -2661,6 +2745,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SkillStandards");
+
+            migrationBuilder.DropTable(
+                name: "SmsVerificationCodes");
 
             migrationBuilder.DropTable(
                 name: "WeeklyReportReviews");

@@ -38,6 +38,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     IsCertificateOwner = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountRoleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnedCertificateIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -152,6 +155,27 @@ namespace CertHub.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Provinces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsVerificationCodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Salt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsVerificationCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -577,6 +601,36 @@ namespace CertHub.Data.Migrations.Sqlite
                         name: "FK_ApplicationPlanCertificates_Certificates_CertificateId",
                         column: x => x.CertificateId,
                         principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountRoles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PermissionCodes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountRoles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountRoles_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountRoles_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1758,6 +1812,17 @@ namespace CertHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountRoles_OrganizationId",
+                table: "AccountRoles",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountRoles_SchoolId_OrganizationId_Name",
+                table: "AccountRoles",
+                columns: new[] { "SchoolId", "OrganizationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationPlanCertificates_CertificateId",
                 table: "ApplicationPlanCertificates",
                 column: "CertificateId");
@@ -1803,6 +1868,11 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AccountRoleId",
+                table: "AspNetUsers",
+                column: "AccountRoleId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganizationId",
@@ -2506,6 +2576,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsVerificationCodes_Phone_CreatedUtc",
+                table: "SmsVerificationCodes",
+                columns: new[] { "Phone", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsVerificationCodes_RequestedByUserId_CreatedUtc",
+                table: "SmsVerificationCodes",
+                columns: new[] { "RequestedByUserId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubjectScores_CandidateId",
                 table: "SubjectScores",
                 column: "CandidateId");
@@ -2566,6 +2646,9 @@ namespace CertHub.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountRoles");
+
             migrationBuilder.DropTable(
                 name: "ApplicationPlanCertificates");
 
@@ -2658,6 +2741,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SkillStandards");
+
+            migrationBuilder.DropTable(
+                name: "SmsVerificationCodes");
 
             migrationBuilder.DropTable(
                 name: "WeeklyReportReviews");
