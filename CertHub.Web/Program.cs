@@ -94,6 +94,8 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+// 5.2.8 排考管理: 考核站点编排 (automatic scheduler).
+services.AddScoped<CertHub.Core.Scheduling.SchedulingService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
