@@ -1,8 +1,4 @@
-using System.Globalization;
-using CertHub.Core.Candidates;
 using CertHub.Core.Common;
-using CertHub.Core.Invigilators;
-using CertHub.Core.Payments;
 using CertHub.Core.Registrations;
 using CertHub.Core.Scheduling;
 using CertHub.Tests.Support;
@@ -13,23 +9,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace CertHub.Tests.Data.Scheduling;
 
 /// <summary>
-/// SchedulingService on real SQLite: a plan (排考时间 Day 10-15) with a junior room of 30 seats at the school's site and two
-/// junior subjects (Day 16, 08:00 and 10:00); registrations 按证书 sit both subjects.
+/// SchedulingService on real SQLite, on a <see cref="SchedulingScenario"/> (one 30-seat room, two subjects, two invigilators).
 /// </summary>
 public sealed class SchedulingServiceTests : IDisposable
 {
     private readonly SqliteTestDb _db = new();
     private FakeTimeProvider _clock = new(ADomain.Day(12));
+    private readonly SchedulingScenario _scenario;
     private readonly IssuanceCatalogSeed _catalog;
     private readonly ExamChainSeed _chain;
     private readonly RecordingChangeFeed _changes = new();
-    private int _idSequence;
 
     public SchedulingServiceTests()
     {
-        _catalog = IssuanceCatalogSeed.SaveIn(_db);
-        _chain = ExamChainSeed.SaveIn(_db, _catalog, _catalog.SchoolId);
-        SaveCertifiedInvigilators(_catalog.OtherSchoolId, 2);
+        _scenario = SchedulingScenario.SaveIn(_db);
+        _catalog = _scenario.Catalog;
+        _chain = _scenario.Chain;
     }
 
     public void Dispose() => _db.Dispose();
@@ -42,42 +37,7 @@ public sealed class SchedulingServiceTests : IDisposable
 
     private SchedulingService Service(ICurrentUser user) => new(_db.FactoryFor(user), user, _changes, _clock);
 
-    private string NextIdNumber()
-    {
-        var first17 = "11010119900307" + (++_idSequence).ToString("D3", CultureInfo.InvariantCulture);
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
-
-    /// <summary>Registers <paramref name="count"/> new candidates of the school (junior) and pays them when asked.</summary>
-    private List<int> Register(int count, bool paid = true, int? schoolId = null)
-    {
-        var registrations = Enumerable.Range(0, count)
-            .Select(_ => _chain.SaveRegistration(_db, ExamChainSeed.SaveCandidate(_db, schoolId ?? _catalog.SchoolId, NextIdNumber())).Id).ToList();
-        if (paid)
-        {
-            using var context = _db.OpenAsSystem();
-            var tracked = context.Set<Registration>().Where(r => registrations.Contains(r.Id)).ToList();
-            var request = PaymentRequest.Create(PaymentRequest.NewRequestNo(ADomain.Day(3), _idSequence), _catalog.OrganizationId, tracked, 180m, ADomain.Actor, ADomain.Day(3));
-            context.Add(request);
-            context.SaveChanges();
-            request.Confirm("组织管理员", ADomain.Day(4));
-            tracked.ForEach(r => r.MarkPaid(request.Id));
-            context.SaveChanges();
-        }
-
-        return registrations;
-    }
-
-    private void SaveCertifiedInvigilators(int schoolId, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var id = ExamChainSeed.SaveInvigilator(_db, schoolId);
-            using var context = _db.OpenAsSystem();
-            context.Add(ADomain.Certification(CertificationStatus.Certified, id, _catalog.CertificateId, _catalog.OrganizationId));
-            context.SaveChanges();
-        }
-    }
+    private List<int> Register(int count, bool paid = true) => _scenario.Register(count, paid);
 
     private List<RoomSession> Sessions()
     {
