@@ -139,11 +139,15 @@ public sealed class SchedulingService(ICertHubDbFactory dbFactory, ICurrentUser 
         return outcome;
     }
 
-    /// <summary>The independent check before saving: a schedule breaking a hard constraint is never saved.</summary>
+    /// <summary>
+    /// The independent check before saving: a change that breaks a hard constraint is never saved (violations already in
+    /// the saved schedule, e.g. from data changed since, do not block the run that reports them).
+    /// </summary>
     private static void EnsureValid(SchedulingProblem problem, IReadOnlyList<ScheduledSession> sessions)
     {
-        var check = ScheduleChecker.Check(problem, sessions);
-        DomainRuleException.ThrowIf(!check.IsValid, "排考结果未通过校验: " + string.Join("；", check.Violations.Take(3).Select(v => v.Message)));
+        var before = ScheduleChecker.Check(problem, problem.Existing).Violations.Select(v => v.Message).ToHashSet(StringComparer.Ordinal);
+        var introduced = ScheduleChecker.Check(problem, sessions).Violations.Where(v => !before.Contains(v.Message)).ToList();
+        DomainRuleException.ThrowIf(introduced.Count > 0, "排考结果未通过校验: " + string.Join("；", introduced.Take(3).Select(v => v.Message)));
     }
 
     private async Task<ExamPlan> LoadSchedulablePlanAsync(ICertHubDb db, int examPlanId, CancellationToken ct)
