@@ -96,4 +96,23 @@ public sealed class SchedulingSitesPageTests : IDisposable
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=no-records]")));
         Assert.True(cut.Find("[data-testid=schedule-run]").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task Page_Should_RunOneClickScheduling_And_ShowReportAndCompletedRows_When_OrganizationSubmitsDialog()
+    {
+        await using var ctx = Context(Org);
+        ctx.Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
+        var cut = ctx.Render<SchedulingSitesPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-subject]").Count));
+
+        var run = cut.Find("[data-testid=schedule-run]").ClickAsync(new()); // completes once the dialog is closed and the run is done
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=run-dialog]")));
+        await dialogs.Find("[data-testid=run-submit]").ClickAsync(new());
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        cut.WaitForAssertion(() => Assert.Contains("排考完成: 新增6个座位", cut.Find("[data-testid=run-report]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.All(cut.FindAll("[data-testid=scheduling-status]"), e => Assert.Equal("已排完", e.TextContent)));
+        Assert.All(cut.FindAll("[data-testid=row-seated]"), e => Assert.Equal("3", e.TextContent));
+    }
 }
