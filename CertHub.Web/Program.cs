@@ -109,6 +109,8 @@ services.AddScoped<CertHub.Web.Documents.Pdf.ScheduleDocuments>();
 // 5.2.1 考试科目 and 5.2.2 考试计划.
 services.AddScoped<CertHub.Core.Exams.ExamSubjectService>();
 services.AddScoped<CertHub.Core.Exams.ExamPlanService>();
+// 5.2.8 排考管理: 考核站点编排 (automatic scheduler).
+services.AddScoped<CertHub.Core.Scheduling.SchedulingService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();

@@ -25,4 +25,15 @@ public static class AdmissionTicketNumber
         return string.Create(CultureInfo.InvariantCulture,
             $"{examPlanId:D6}{code.PadLeft(SubjectCodeDigits, '0')}{examRoomId:D6}{seatNo:D3}");
     }
+
+    /// <summary>
+    /// The 准考证号 of a seat when the subject's 科目编号 may not be a number (e.g. KM001): the code itself when it is at most
+    /// 11 digits, else the subject's id.
+    /// </summary>
+    public static string ForSubject(int examPlanId, string subjectCode, int subjectId, int examRoomId, int seatNo)
+    {
+        var code = subjectCode?.Trim() ?? "";
+        var usable = code.Length is > 0 and <= SubjectCodeDigits && code.All(char.IsAsciiDigit);
+        return Format(examPlanId, usable ? code : subjectId.ToString(CultureInfo.InvariantCulture), examRoomId, seatNo);
+    }
 }

@@ -18,7 +18,7 @@ namespace CertHub.Tests.E2E.Scheduling;
 /// room's 准考证 and gets a PDF with one page per seated candidate, in seat order, each with that candidate's name.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class SchedulingE2ETests(CertHubAppFixture app)
+public sealed class SchedulingRoomsE2ETests(CertHubAppFixture app)
 {
     private const string SchoolCode = "4111010008";
 
