@@ -94,6 +94,10 @@ services.AddScoped<PilotApplicationService>();
 services.AddScoped<CertHub.Core.ExamSites.ExamSiteService>();
 services.AddScoped<CertHub.Core.ExamSites.SiteAllocationService>();
 services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
+// 5.2.6 报考管理 (registrations and their import).
+services.AddSingleton<CertHub.Core.Registrations.Import.IRegistrationSheet, RegistrationSheet>();
+services.AddScoped<CertHub.Core.Registrations.RegistrationService>();
+services.AddScoped<CertHub.Core.Registrations.Import.RegistrationImportService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -197,6 +201,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
+app.MapRegistrationFiles(); // 5.2.6 报考导入模板
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
     // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).

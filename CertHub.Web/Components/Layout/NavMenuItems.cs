@@ -28,6 +28,7 @@ public static class NavMenuItems
         new("考务管理", "考核站点", "/exams/sites", Policies.SchoolOrOrg),
         new("考务管理", "考核站点分配", "/exams/site-allocations", Policies.SchoolOrOrg),
         new("考务管理", "监考人员", "/exams/invigilators", Policies.SchoolOrOrg),
+        new("考务管理", "报考管理", "/exams/registrations", Policies.SchoolOrOrg),
         new("考务管理", "导入记录", "/imports", Policies.School),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
