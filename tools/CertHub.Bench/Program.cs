@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "issuance" => await IssuanceBench.RunAsync(args.Skip(1).ToArray()),
     "candidates" => await CandidatesBench.RunAsync(args.Skip(1).ToArray()),
+    "registrations" => await RegistrationsBench.RunAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
 };
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tools/CertHub.Bench -- issuance [records=50000] [sign=10000] [pdfs=1000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- candidates [rows=50000] [photos=2000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- registrations [rows=20000]");
     return 2;
 }
