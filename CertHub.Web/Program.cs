@@ -111,6 +111,10 @@ services.AddScoped<CertHub.Core.Exams.ExamSubjectService>();
 services.AddScoped<CertHub.Core.Exams.ExamPlanService>();
 // 5.2.8 排考管理: 考核站点编排 (automatic scheduler).
 services.AddScoped<CertHub.Core.Scheduling.SchedulingService>();
+// 5.2.6 报考管理 (registrations and their import).
+services.AddSingleton<CertHub.Core.Registrations.Import.IRegistrationSheet, RegistrationSheet>();
+services.AddScoped<CertHub.Core.Registrations.RegistrationService>();
+services.AddScoped<CertHub.Core.Registrations.Import.RegistrationImportService>();
 
 // Accounts.
 services.AddCascadingAuthenticationState();
@@ -224,6 +228,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
 app.MapExamRoomFiles(); // 5.2.5 考场信息 template
+app.MapRegistrationFiles(); // 5.2.6 报考导入模板
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
     // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).

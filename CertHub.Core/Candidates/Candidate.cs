@@ -173,6 +173,15 @@ public sealed class Candidate : Entity
     public void ConfirmManually(string actorName, DateTimeOffset nowUtc) =>
         TransitionTo(CandidateAction.ConfirmManually, actorName, nowUtc, null);
 
+    /// <summary>
+    /// 报考 needs 信息准确: the admission ticket and the certificate carry the verified name, ID number and photo,
+    /// which are frozen only in that state (无照片, 信息待认证 and 需人工确认 are refused).
+    /// </summary>
+    public bool CanRegister => CanRegisterIn(InfoStatus);
+
+    /// <summary>Whether a candidate in <paramref name="status"/> may register for an exam.</summary>
+    public static bool CanRegisterIn(CandidateInfoStatus status) => status == CandidateInfoStatus.Accurate;
+
     /// <summary>Only candidates with no registration may be deleted.</summary>
     public static bool CanDelete(int registrationCount) => registrationCount == 0;
 

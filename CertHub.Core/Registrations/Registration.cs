@@ -73,7 +73,21 @@ public sealed class Registration : Entity
     public string MaskedIdNumber => Candidates.IdNumber.Mask(IdNumber);
 
     /// <summary>Only registrations neither scheduled nor paid may be deleted.</summary>
-    public bool CanDelete => !IsScheduled && !IsPaid;
+    public bool CanDelete => CanDeleteWhen(IsScheduled, IsPaid);
+
+    /// <summary>删除 is offered for a registration 未排考 and 未缴费 (for list rows projected without the entity).</summary>
+    public static bool CanDeleteWhen(bool isScheduled, bool isPaid) => !isScheduled && !isPaid;
+
+    /// <summary>
+    /// Throws unless the registration may be deleted: 未排考, 未缴费 and not held by a 缴费申请单 awaiting confirmation
+    /// (<paramref name="inPaymentRequest"/>; delete the request first).
+    /// </summary>
+    public void EnsureDeletable(bool inPaymentRequest)
+    {
+        DomainRuleException.ThrowIf(IsScheduled, RegistrationMessages.Scheduled);
+        DomainRuleException.ThrowIf(IsPaid, RegistrationMessages.Paid);
+        DomainRuleException.ThrowIf(inPaymentRequest, RegistrationMessages.InPaymentRequest);
+    }
 
     /// <summary>
     /// 报考: the plan must be 报考中 and list the candidate's school and the certificate level; a subject is required
@@ -126,7 +140,11 @@ public sealed class Registration : Entity
 
     /// <summary>未排考 when not scheduled; else 待考试 before <paramref name="examStartUtc"/>, 考试中 until <paramref name="examEndUtc"/>, 已结束 after.</summary>
     public RegistrationStatus StatusAt(DateTimeOffset now, DateTimeOffset? examStartUtc, DateTimeOffset? examEndUtc) =>
-        !IsScheduled ? RegistrationStatus.NotScheduled
+        StatusOf(IsScheduled, now, examStartUtc, examEndUtc);
+
+    /// <summary><see cref="StatusAt"/> for list rows projected without the entity.</summary>
+    public static RegistrationStatus StatusOf(bool isScheduled, DateTimeOffset now, DateTimeOffset? examStartUtc, DateTimeOffset? examEndUtc) =>
+        !isScheduled ? RegistrationStatus.NotScheduled
         : examStartUtc is null || now < examStartUtc ? RegistrationStatus.AwaitingExam
         : examEndUtc is null || now < examEndUtc ? RegistrationStatus.InExam
         : RegistrationStatus.Ended;

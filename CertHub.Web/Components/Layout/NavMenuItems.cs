@@ -37,6 +37,7 @@ public static class NavMenuItems
         new("考务管理", "排考明细", "/exams/scheduling/details", Policies.SchoolOrOrg),
         // 排考管理 (5.2.8).
         new("考务管理", "考核站点编排", "/exams/scheduling/sites", Policies.SchoolOrOrg),
+        new("考务管理", "报考管理", "/exams/registrations", Policies.SchoolOrOrg),
         new("考务管理", "导入记录", "/imports", Policies.School),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
