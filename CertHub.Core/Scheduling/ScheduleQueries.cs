@@ -295,7 +295,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
             join school in db.Set<PilotSchool>().IgnoreQueryFilters() on i.SchoolId equals school.Id
             where ids.Contains(i.RoomSessionId)
             orderby i.Id
-            select new { i.RoomSessionId, Invigilator = new ScheduledInvigilator(person.Name, person.TeacherNo, person.Region, school.Name) })
+            select new { i.RoomSessionId, Invigilator = new RoomInvigilatorItem(person.Name, person.TeacherNo, person.Region, school.Name) })
             .ToListAsync(ct);
         var bySession = invigilators.ToLookup(i => i.RoomSessionId, i => i.Invigilator);
         return [.. rows.Select(r => r.ToItem([.. bySession[r.RoomSessionId]]))];
@@ -342,11 +342,11 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
 
         public int SeatedCount { get; init; }
 
-        public RoomArrangementListItem ToItem(IReadOnlyList<ScheduledInvigilator> invigilators) => new(
+        public RoomArrangementListItem ToItem(IReadOnlyList<RoomInvigilatorItem> invigilators) => new(
             RoomSessionId, ExamPlanId, PlanName, RoomName, RoomAddress, SchoolName, Region, SiteName, OrganizationName, CertificateName,
             Level, SubjectName, StartUtc, EndUtc, Capacity, SeatedCount, IsHost, invigilators);
 
-        public RoomSessionHeader ToHeader(IReadOnlyList<ScheduledInvigilator> invigilators) => new(
+        public RoomSessionHeader ToHeader(IReadOnlyList<RoomInvigilatorItem> invigilators) => new(
             PlanName, RoomName, RoomAddress, SiteName, CertificateName, Level, SubjectName, ExamMode, StartUtc, EndUtc, invigilators);
     }
 

@@ -16,7 +16,7 @@ public sealed record ScheduleDetailFilter(int? ExamPlanId = null, string? Candid
 public sealed record SchedulePlanOption(int Id, string Name);
 
 /// <summary>监考人员 of a room session: 姓名(编号) and 所在区域(院校).</summary>
-public sealed record ScheduledInvigilator(string Name, string TeacherNo, string? Region, string SchoolName)
+public sealed record RoomInvigilatorItem(string Name, string TeacherNo, string? Region, string SchoolName)
 {
     /// <summary>张丽(KK867114)</summary>
     public string NameWithNo => $"{Name}({TeacherNo})";
@@ -65,7 +65,7 @@ public sealed record RoomArrangementListItem(
     int Capacity,
     int SeatedCount,
     bool IsHost,
-    IReadOnlyList<ScheduledInvigilator> Invigilators)
+    IReadOnlyList<RoomInvigilatorItem> Invigilators)
 {
     public string ExamTimeText => ScheduleText.ExamTime(StartUtc, EndUtc);
 
@@ -128,7 +128,7 @@ public sealed record RoomSessionHeader(
     ExamMode ExamMode,
     DateTimeOffset StartUtc,
     DateTimeOffset EndUtc,
-    IReadOnlyList<ScheduledInvigilator> Invigilators)
+    IReadOnlyList<RoomInvigilatorItem> Invigilators)
 {
     public string ExamTimeText => ScheduleText.ExamTime(StartUtc, EndUtc);
 

@@ -18,7 +18,7 @@ public static class AnExamDayDocument
         "2021年智能新能源汽车考试计划（第三批次）", roomName, "北京市石景山区晋元庄路5号第一教学楼101室",
         "北方工业大学智能新能源汽车职业技能等级证书（初级）考核站点", "智能新能源汽车职业技能等级证书", CertificateLevel.Junior,
         "笔试科目", ExamMode.Written, Start, Start.AddHours(1),
-        [new ScheduledInvigilator("张丽", "KK867114", "石景山区", "北方工业大学"), new ScheduledInvigilator("李琪", "JK157822", null, "北京科技大学")]);
+        [new RoomInvigilatorItem("张丽", "KK867114", "石景山区", "北方工业大学"), new RoomInvigilatorItem("李琪", "JK157822", null, "北京科技大学")]);
 
     public static AdmissionTicket Ticket(string name = "王小八", string ticketNo = "20210916002611000000700012", byte[]? photo = null, bool withPhoto = true) => new(
         "2021年智能新能源汽车考试计划（第三批次）", name, Gender.Male, "370*****6532", "37068220211631844006551248", ticketNo, "北方工业大学",
