@@ -97,6 +97,11 @@ services.AddScoped<CertHub.Core.Invigilators.InvigilatorService>();
 services.AddSingleton<CertHub.Core.Invigilators.Import.IInvigilatorSheet, CertHub.Web.Documents.Excel.InvigilatorSheet>();
 services.AddScoped<CertHub.Core.Invigilators.Import.InvigilatorImportService>();
 
+// 5.2.9 科目成绩 and 5.2.10 考证结果 (issue 8).
+services.AddSingleton<CertHub.Core.Scores.Import.IScoreSheet, CertHub.Web.Documents.Excel.ScoreSheet>();
+services.AddScoped<CertHub.Core.Scores.ScoreService>();
+services.AddScoped<CertHub.Core.Scores.ResultService>();
+
 // Accounts.
 services.AddCascadingAuthenticationState();
 services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -199,6 +204,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
+app.MapScoreFiles(); // 科目成绩导入模板 (issue 8)
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
     // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).
