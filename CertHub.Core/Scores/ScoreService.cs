@@ -147,11 +147,11 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
             where s.Id == scoreId && r.SchoolId == schoolId
             select new { s.Id, p.ScoreEntryStartUtc, p.ScoreEntryEndUtc, p.NoticeStartUtc, p.NoticeEndUtc })
             .FirstOrDefaultAsync(ct) ?? throw new DomainRuleException("科目成绩不存在或不属于本院校考生");
+        var window = new ScoreWindow(row.ScoreEntryStartUtc, row.ScoreEntryEndUtc, row.NoticeStartUtc, row.NoticeEndUtc);
+        var request = ScoreReviewRequest.File(row.Id, schoolId, reason, currentUser.ActorName(), clock.GetUtcNow(), window);
         DomainRuleException.ThrowIf(
             await db.Set<ScoreReviewRequest>().AnyAsync(x => x.SubjectScoreId == scoreId && x.Status == ScoreReviewStatus.Pending, ct),
             "该成绩已有待处理的复核申请");
-        var window = new ScoreWindow(row.ScoreEntryStartUtc, row.ScoreEntryEndUtc, row.NoticeStartUtc, row.NoticeEndUtc);
-        var request = ScoreReviewRequest.File(row.Id, schoolId, reason, currentUser.ActorName(), clock.GetUtcNow(), window);
         db.Set<ScoreReviewRequest>().Add(request);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ChangeNotice(Topic, SchoolId: schoolId));
