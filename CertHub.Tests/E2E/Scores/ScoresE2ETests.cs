@@ -64,6 +64,11 @@ public sealed class ScoresE2ETests(CertHubAppFixture app)
         await Assertions.Expect(row.Locator("[data-testid='score-value']")).ToContainTextAsync(score);
         await Assertions.Expect(row.Locator("[data-testid='score-candidate']")).ToHaveTextAsync(seat.Name);
         await school.ScreenshotAsync("scores-school");
+
+        await school.GotoAsync("/exams/results");
+        await school.WaitForCircuitAsync();
+        await school.Locator("[data-testid='result-candidate']").First.WaitForAsync();
+        await school.ScreenshotAsync("results-school");
     }
 
     /// <summary>How many scores the candidate has in the plan (the filtered list shows exactly those).</summary>
