@@ -116,6 +116,11 @@ services.AddSingleton<CertHub.Core.Registrations.Import.IRegistrationSheet, Regi
 services.AddScoped<CertHub.Core.Registrations.RegistrationService>();
 services.AddScoped<CertHub.Core.Registrations.Import.RegistrationImportService>();
 
+// 5.2.9 科目成绩 and 5.2.10 考证结果 (issue 8).
+services.AddSingleton<CertHub.Core.Scores.Import.IScoreSheet, CertHub.Web.Documents.Excel.ScoreSheet>();
+services.AddScoped<CertHub.Core.Scores.ScoreService>();
+services.AddScoped<CertHub.Core.Scores.ResultService>();
+
 // Accounts.
 services.AddCascadingAuthenticationState();
 services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -229,6 +234,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
 app.MapCandidateFiles();
 app.MapExamRoomFiles(); // 5.2.5 考场信息 template
 app.MapRegistrationFiles(); // 5.2.6 报考导入模板
+app.MapScoreFiles(); // 科目成绩导入模板 (issue 8)
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
     // 签名盖章的扫描件 of a report the caller may see (the service's tenancy filter decides).

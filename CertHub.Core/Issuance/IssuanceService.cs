@@ -44,6 +44,7 @@ public sealed class IssuanceService(
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var scope = await IssuanceEligibility.ScopeAsync(db, currentUser, criteria, ct);
+        await Scores.ResultRefresh.FinalizeEndedAsync(db, [criteria.ExamPlanId], clock.GetUtcNow(), ct); // 考证结果: final once the 公示期 ended
         return IssuanceEligibility.Preview(scope, await IssuanceEligibility.RowsAsync(db, scope, ct));
     }
 
@@ -51,6 +52,7 @@ public sealed class IssuanceService(
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var scope = await IssuanceEligibility.ScopeAsync(db, currentUser, criteria, ct);
+        await Scores.ResultRefresh.FinalizeEndedAsync(db, [criteria.ExamPlanId], clock.GetUtcNow(), ct); // 考证结果: final once the 公示期 ended
         var rows = await IssuanceEligibility.RowsAsync(db, scope, ct);
         var now = clock.GetUtcNow();
         var actor = currentUser.ActorName();

@@ -7,9 +7,10 @@ public sealed record RequiredSubject(int SubjectId, decimal PassMark);
 public sealed record SubjectScoreValue(int SubjectId, decimal? Score, bool IsAbsent);
 
 /// <summary>
-/// 考证结果计算 (通过条件: 各科成绩合格): no score of a required subject → 未登记; some missing, or scores not locked yet
-/// (公示期 not over) → 登记中; all present and locked: every required subject present, not 缺考 and ≥ 合格分 → 已通过,
-/// otherwise 未通过. Scores of subjects that are not required are ignored.
+/// 考证结果计算 (通过条件: 各科成绩合格): no score of a required subject → 未登记; scores not locked yet (公示期 not over)
+/// → 登记中; locked: every required subject present, not 缺考 and ≥ 合格分 → 已通过, otherwise 未通过 (a required subject
+/// still without a score when the 公示期 ends can never be recorded any more, so it fails like 缺考). Scores of subjects
+/// that are not required are ignored.
 /// </summary>
 public static class ResultCalculator
 {
@@ -26,12 +27,12 @@ public static class ResultCalculator
             return CertificateResultStatus.NotRecorded;
         }
 
-        if (!locked || requiredSubjects.Any(r => !bySubject.ContainsKey(r.SubjectId)))
+        if (!locked)
         {
             return CertificateResultStatus.Recording;
         }
 
-        return requiredSubjects.All(r => bySubject[r.SubjectId] is { IsAbsent: false, Score: { } score } && score >= r.PassMark)
+        return requiredSubjects.All(r => bySubject.GetValueOrDefault(r.SubjectId) is { IsAbsent: false, Score: { } score } && score >= r.PassMark)
             ? CertificateResultStatus.Passed
             : CertificateResultStatus.Failed;
     }

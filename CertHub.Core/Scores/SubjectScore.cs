@@ -12,6 +12,9 @@ public sealed class SubjectScore : Entity
     public const int ActorNameMaxLength = 100;
     public const string LockedMessage = "公示期已结束，成绩已锁定，不能修改";
 
+    /// <summary>Decimal places a score may have (成绩最多保留一位小数).</summary>
+    public const int MaxDecimals = 1;
+
     private readonly List<ScoreCorrection> _corrections = [];
 
     private SubjectScore()
@@ -55,7 +58,7 @@ public sealed class SubjectScore : Entity
     {
         DomainRuleException.ThrowIf(fullMark <= 0, "满分必须大于0");
         DomainRuleException.ThrowIf(passMark < 0 || passMark > fullMark, "合格分应在0到满分之间");
-        Validate(score, isAbsent, fullMark);
+        EnsureValid(score, isAbsent, fullMark);
         return new SubjectScore
         {
             ExamPlanId = Guard.Positive(examPlanId, "考试计划"),
@@ -81,7 +84,7 @@ public sealed class SubjectScore : Entity
         var inEntry = window.IsEntryOpenAt(nowUtc);
         DomainRuleException.ThrowIf(!inEntry && !window.IsNoticeAt(nowUtc), "当前不在成绩登记时间或公示期内，不能修改成绩");
         DomainRuleException.ThrowIf(!inEntry && string.IsNullOrWhiteSpace(reason), "公示期内修改成绩必须填写修改原因");
-        Validate(newScore, isAbsent, FullMark);
+        EnsureValid(newScore, isAbsent, FullMark);
         var correction = new ScoreCorrection(Score, isAbsent ? null : newScore, IsAbsent, isAbsent,
             Guard.Optional(reason, "修改原因", ReasonMaxLength),
             Guard.Required(actorName, "操作人", ActorNameMaxLength), nowUtc);
@@ -91,10 +94,14 @@ public sealed class SubjectScore : Entity
         return correction;
     }
 
+    /// <summary>Whether the score already holds this value (re-submitting the same score is a no-op).</summary>
+    public bool Holds(decimal? score, bool isAbsent) => isAbsent ? IsAbsent : !IsAbsent && Score == score;
+
     /// <summary>The value the result calculation needs.</summary>
     public SubjectScoreValue ToValue() => new(SubjectId, Score, IsAbsent);
 
-    private static void Validate(decimal? score, bool isAbsent, decimal fullMark)
+    /// <summary>A score (0..满分, at most one decimal) or 缺考 without a score; the import checks rows with it.</summary>
+    public static void EnsureValid(decimal? score, bool isAbsent, decimal fullMark)
     {
         if (isAbsent)
         {
@@ -104,6 +111,7 @@ public sealed class SubjectScore : Entity
 
         DomainRuleException.ThrowIf(score is null, "成绩不能为空");
         DomainRuleException.ThrowIf(score < 0 || score > fullMark, $"成绩应在0到{fullMark:0.##}之间");
+        DomainRuleException.ThrowIf(decimal.Round(score!.Value, MaxDecimals) != score, "成绩最多保留一位小数");
     }
 }
 

@@ -10,7 +10,8 @@ public sealed class ResultCalculatorTests
     {
         { "no score", [], true, CertificateResultStatus.NotRecorded },
         { "only a non-required subject", [new(9, 100m, false)], true, CertificateResultStatus.NotRecorded },
-        { "one of two, locked", [new(1, 90m, false)], true, CertificateResultStatus.Recording },
+        { "one of two, locked (the missing one can never be recorded)", [new(1, 90m, false)], true, CertificateResultStatus.Failed },
+        { "one of two, not locked", [new(1, 90m, false)], false, CertificateResultStatus.Recording },
         { "both, not locked", [new(1, 90m, false), new(2, 90m, false)], false, CertificateResultStatus.Recording },
         { "both pass, locked", [new(1, 60m, false), new(2, 80m, false)], true, CertificateResultStatus.Passed },
         { "one below pass mark", [new(1, 59.5m, false), new(2, 95m, false)], true, CertificateResultStatus.Failed },
