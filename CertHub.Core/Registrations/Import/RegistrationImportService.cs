@@ -31,6 +31,7 @@ public sealed class RegistrationImportService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(RegistrationMessages.SchoolOnly);
+        Accounts.Permissions.Demand(currentUser, Accounts.Permissions.RegistrationImport);
         await using var db = await dbFactory.CreateAsync(ct);
         var context = db as DbContext;
         if (context is not null)

@@ -24,23 +24,21 @@ public static class NavMenuItems
         new("证书管理", "证书试点申报", "/applications", Policies.School),
         new("证书管理", "申报计划", "/application-plans", Policies.Province),
         new("证书管理", "试点申报审核", "/applications/review", Policies.Province),
-        new("考务管理", "考试科目", "/exams/subjects", Policies.SchoolOrOrg), // 5.2.1
-        new("考务管理", "考试计划", "/exams/plans", Policies.SchoolOrOrg), // 5.2.2
+        // 考务管理 in the manual's order (5.2.1 … 5.2.11).
+        new("考务管理", "考试科目", "/exams/subjects", Policies.SchoolOrOrg),
+        new("考务管理", "考试计划", "/exams/plans", Policies.SchoolOrOrg),
         new("考务管理", "考生管理", "/exams/candidates", Policies.School),
         new("考务管理", "考核站点", "/exams/sites", Policies.SchoolOrOrg),
         new("考务管理", "考核站点分配", "/exams/site-allocations", Policies.SchoolOrOrg),
         new("考务管理", "考场管理", "/exams/rooms", Policies.SchoolOrOrg),
-        new("考务管理", "监考人员", "/exams/invigilators", Policies.SchoolOrOrg),
-        new("考务管理", "缴费管理", "/exams/payments", Policies.SchoolOrOrg), // 5.2.7
-        // 排考管理 (5.2.8).
+        new("考务管理", "报考管理", "/exams/registrations", Policies.SchoolOrOrg),
+        new("考务管理", "缴费管理", "/exams/payments", Policies.SchoolOrOrg),
+        new("考务管理", "考核站点编排", "/exams/scheduling/sites", Policies.SchoolOrOrg),
         new("考务管理", "考场编排", "/exams/scheduling/rooms", Policies.SchoolOrOrg),
         new("考务管理", "排考明细", "/exams/scheduling/details", Policies.SchoolOrOrg),
-        // 排考管理 (5.2.8).
-        new("考务管理", "考核站点编排", "/exams/scheduling/sites", Policies.SchoolOrOrg),
-        new("考务管理", "报考管理", "/exams/registrations", Policies.SchoolOrOrg),
-        new("考务管理", "导入记录", "/imports", Policies.School),
         new("考务管理", "科目成绩", "/exams/scores", Policies.SchoolOrOrg),
         new("考务管理", "考证结果", "/exams/results", Policies.SchoolOrOrg),
+        new("考务管理", "监考人员", "/exams/invigilators", Policies.SchoolOrOrg),
         new("考务管理", "导入记录", "/imports", Policies.SchoolOrOrg),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
