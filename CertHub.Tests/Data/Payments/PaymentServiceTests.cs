@@ -327,7 +327,7 @@ public sealed class PaymentServiceTests : IDisposable
 
         var rows = await Service(Org).ListAsync(new(), new(), default);
 
-        Assert.Equal(["北京交通大学", "北方工业大学"], rows.Items.Select(r => r.SchoolName).Order());
+        Assert.Equal(["北京交通大学", "北方工业大学"], rows.Items.Select(r => r.SchoolName).Order(StringComparer.Ordinal));
         Assert.Single((await Service(Org).ListAsync(new(SchoolName: "北方"), new(), default)).Items);
     }
 

@@ -131,7 +131,7 @@ public sealed class RegistrationServiceTests : IDisposable
         var java = _s.Register(_db, "good", _s.OtherOrgPlanId, _s.JavaCertificateId);
 
         var org = await Service(_s.Organization).ListAsync(new RegistrationFilter(), Page, default);
-        Assert.Equal(["北京科技大学", "北方工业大学"], org.Items.Select(i => i.SchoolName).Order());
+        Assert.Equal(["北京科技大学", "北方工业大学"], org.Items.Select(i => i.SchoolName).Order(StringComparer.Ordinal));
         var other = await Service(_s.OtherOrganization).ListAsync(new RegistrationFilter(), Page, default);
         Assert.Equal([java.Id], other.Items.Select(i => i.Id));
         Assert.Equal(["2021年9月JAVA考试"], (await Service(_s.OtherOrganization).FilterOptionsAsync(default)).Plans.Select(p => p.Text));
