@@ -4,8 +4,10 @@ using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Exams;
 using CertHub.Core.Issuance;
 using CertHub.Core.Registrations;
+using CertHub.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Core.Reports;
@@ -178,7 +180,8 @@ public sealed class WeeklyReportService(
 
     /// <summary>
     /// 生成草稿: 工作进展 drafted from the school's live numbers in <paramref name="period"/> (applications submitted,
-    /// candidates added, registrations, certificates issued), for the coordinator to edit.
+    /// candidates added, registrations, exams held in the school's rooms and its candidates seated, certificates issued), for the
+    /// coordinator to edit.
     /// </summary>
     public async Task<string> DraftWorkProgressAsync(ReportPeriod period, CancellationToken ct)
     {
@@ -190,6 +193,9 @@ public sealed class WeeklyReportService(
         var applications = await db.Set<PilotApplication>().CountAsync(a => a.SchoolId == schoolId && a.SubmittedUtc >= from && a.SubmittedUtc < to, ct);
         var candidates = await db.Set<Candidate>().CountAsync(c => c.SchoolId == schoolId && c.CreatedUtc >= from && c.CreatedUtc < to, ct);
         var registrations = await db.Set<Registration>().CountAsync(r => r.SchoolId == schoolId && r.CreatedUtc >= from && r.CreatedUtc < to, ct);
+        var sessions = db.Set<RoomSession>().Where(s => s.StartUtc >= from && s.StartUtc < to);
+        var examSessions = await sessions.CountAsync(s => db.Set<ExamRoom>().Any(r => r.Id == s.ExamRoomId && r.SchoolId == schoolId), ct);
+        var examinees = await db.Set<SeatAssignment>().CountAsync(a => a.SchoolId == schoolId && sessions.Any(s => s.Id == a.RoomSessionId), ct);
         var issued = await db.Set<IssuanceRecord>()
             .CountAsync(r => r.CandidateSchoolId == schoolId && r.IssuedOn >= firstDay && r.IssuedOn <= lastDay, ct);
         return $"<p>{period.Start.Month}月{period.Start.Day}日-{period.End.Month}月{period.End.Day}日工作进展：</p>"
@@ -197,6 +203,7 @@ public sealed class WeeklyReportService(
             + $"<li>提交证书试点申报{applications}项；</li>"
             + $"<li>新增考生{candidates}人；</li>"
             + $"<li>报考{registrations}人次；</li>"
+            + $"<li>本校考场组织考试{examSessions}场次，本校考生参加考试{examinees}人次；</li>"
             + $"<li>发放证书{issued}本。</li>"
             + "</ul>";
     }
