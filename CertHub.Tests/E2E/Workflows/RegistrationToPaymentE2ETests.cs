@@ -133,6 +133,7 @@ public sealed class RegistrationToPaymentE2ETests(CertHubAppFixture app)
         {
             var row = await RegistrationRowAsync(school, candidate.Name, planName);
             await Assertions.Expect(row.Locator("[data-testid='registration-paid']")).ToHaveTextAsync("已缴费");
+            await row.Locator("[data-testid='registration-paid']").ScrollIntoViewIfNeededAsync();
         }
 
         await school.ScreenshotAsync("workflow6-registrations-paid");

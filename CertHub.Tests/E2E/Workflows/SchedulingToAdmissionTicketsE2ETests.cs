@@ -89,6 +89,7 @@ public sealed class SchedulingToAdmissionTicketsE2ETests(CertHubAppFixture app)
         var detailRows = school.Locator("[data-testid='details-table'] tbody tr", new() { HasText = time })
             .Filter(new() { Has = school.Locator("[data-testid='detail-subject']", new() { HasText = subject + "（" }) });
         await Assertions.Expect(detailRows).ToHaveCountAsync(seated);
+        await detailRows.First.Locator("[data-testid='detail-seat']").ScrollIntoViewIfNeededAsync();
         await school.ScreenshotAsync("workflow7-details");
         var listed = new List<(int Seat, string Name, string Ticket)>();
         foreach (var row in await detailRows.AllAsync())
