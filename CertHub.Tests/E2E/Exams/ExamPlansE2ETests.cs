@@ -23,11 +23,11 @@ public sealed class ExamPlansE2ETests(CertHubAppFixture app)
         await org.GotoAsync("/exams/subjects");
         await org.WaitForCircuitAsync();
         await org.ClickAsync("[data-testid='subject-create']");
-        await SelectAsync(org, "subject-certificate", "健康管理职业技能等级证书");
-        await SelectAsync(org, "subject-level", "初级");
+        await org.ChooseAsync("subject-certificate", "健康管理职业技能等级证书");
+        await org.ChooseAsync("subject-level", "初级");
         await org.FillFieldAsync("subject-code-input", "E2E-JK-01");
         await org.FillFieldAsync("subject-name-input", "初级健康评估实务");
-        await SelectAsync(org, "subject-mode", "实操");
+        await org.ChooseAsync("subject-mode", "实操");
         await Assertions.Expect(org.Locator("input[data-testid='subject-room-type'], [data-testid='subject-room-type'] input").First).ToHaveValueAsync("实操考场");
         await org.ScreenshotAsync("exam-subject-dialog");
         await org.ClickAsync("[data-testid='subject-save']");
@@ -43,7 +43,7 @@ public sealed class ExamPlansE2ETests(CertHubAppFixture app)
         await org.FillFieldAsync("plan-name-input", PlanName);
         await org.Locator("[data-testid='plan-certificates']").First.ClickAsync();
         await org.Locator($".mud-popover-open .mud-list-item:has-text('{Level}')").First.ClickAsync();
-        await CloseOpenListAsync(org);
+        await org.CloseOpenListAsync();
         await org.FillFieldAsync("plan-certificate-fee", "240");
         await org.Locator("[data-testid='plan-dialog'] label:has-text('初级理论知识考试')").First.ClickAsync();
         await org.Locator("[data-testid='plan-dialog'] label:has-text('初级健康评估实务')").First.ClickAsync();
@@ -76,29 +76,5 @@ public sealed class ExamPlansE2ETests(CertHubAppFixture app)
         await Assertions.Expect(subjects).ToContainTextAsync("初级理论知识考试");
         await Assertions.Expect(subjects).ToContainTextAsync("初级健康评估实务");
         await school.ScreenshotAsync("exam-plans-school");
-    }
-
-    private static async Task SelectAsync(IPage page, string testId, string text)
-    {
-        await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
-        await page.Locator($".mud-popover-open .mud-list-item:has-text('{text}')").First.ClickAsync();
-    }
-
-    /// <summary>Closes a multi-select's list (it stays open after a choice) and waits until no list covers the dialog.</summary>
-    private static async Task CloseOpenListAsync(IPage page)
-    {
-        var open = page.Locator(".mud-popover-open .mud-list-item");
-        for (var attempt = 0; attempt < 3 && await open.CountAsync() > 0; attempt++)
-        {
-            await page.Keyboard.PressAsync("Escape");
-            await page.WaitForTimeoutAsync(300);
-            if (await open.CountAsync() > 0)
-            {
-                await page.Locator(".mud-overlay").Last.ClickAsync(new() { Force = true });
-                await page.WaitForTimeoutAsync(300);
-            }
-        }
-
-        await Assertions.Expect(open).ToHaveCountAsync(0);
     }
 }

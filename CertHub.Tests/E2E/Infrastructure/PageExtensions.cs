@@ -1,8 +1,10 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CertHub.Tests.E2E.Infrastructure;
 
-public static class PageExtensions
+public static partial class PageExtensions
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -37,4 +39,63 @@ public static class PageExtensions
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
+    /// <summary>
+    /// Opens a MudSelect by its data-testid and clicks the first option containing <paramref name="option"/> (the whole text when
+    /// <paramref name="exact"/>); a try the busy circuit swallowed is repeated.
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string option, bool exact = false)
+    {
+        var select = page.Locator($"[data-testid='{testId}']").First;
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await select.ClickAsync(new() { Timeout = 8_000 });
+                var item = exact ? options.GetByText(option, new() { Exact = true }) : options.Filter(new() { HasText = option });
+                await item.First.ClickAsync(new() { Timeout = 8_000 });
+                await Assertions.Expect(options).ToHaveCountAsync(0, new() { Timeout = 8_000 });
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is TimeoutException or PlaywrightException)
+            {
+                if (await page.Locator(".mud-dialog-title").CountAsync() > 0)
+                {
+                    await page.Locator(".mud-dialog-title").First.ClickAsync(new() { Force = true });
+                }
+                else
+                {
+                    await page.Keyboard.PressAsync("Escape");
+                }
+            }
+        }
+    }
+
+    /// <summary>Closes a multi-select's list (it stays open after a choice) and waits until no list covers the dialog.</summary>
+    public static async Task CloseOpenListAsync(this IPage page)
+    {
+        var open = page.Locator(".mud-popover-open .mud-list-item");
+        for (var attempt = 0; attempt < 3 && await open.CountAsync() > 0; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(300);
+            if (await open.CountAsync() > 0)
+            {
+                await page.Locator(".mud-overlay").Last.ClickAsync(new() { Force = true });
+                await page.WaitForTimeoutAsync(300);
+            }
+        }
+
+        await Assertions.Expect(open).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The count a StatusTabs tab shows, "名称 (n)", by the tab's status name.</summary>
+    public static async Task<int> StatusTabCountAsync(this IPage page, string status)
+    {
+        var text = await page.Locator($"[data-testid='status-tab-{status}']").InnerTextAsync();
+        return int.Parse(TabCount().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"\((\d+)\)")]
+    private static partial Regex TabCount();
 }

@@ -40,8 +40,8 @@ public sealed class PaymentsE2ETests(CertHubAppFixture app)
         await school.Locator("[data-testid='status-tabs']").WaitForAsync();
         await school.ClickAsync("[data-testid='payment-generate-certificate']");
         await school.Locator("[data-testid='payment-generate-dialog']").WaitForAsync();
-        await ChooseAsync(school, "payment-plan", pick.PlanName);
-        await ChooseAsync(school, "payment-certificate", pick.CertificateTitle);
+        await school.ChooseAsync("payment-plan", pick.PlanName, exact: true);
+        await school.ChooseAsync("payment-certificate", pick.CertificateTitle, exact: true);
         await Assertions.Expect(school.Locator("[data-testid='payment-preview']")).ToContainTextAsync($"{pick.Count}人");
         await school.ScreenshotAsync("payments-generate-dialog");
         await school.ClickAsync("[data-testid='payment-generate-ok']");
@@ -119,25 +119,5 @@ public sealed class PaymentsE2ETests(CertHubAppFixture app)
         var schoolId = await app.SchoolIdAsync(SchoolCode);
         await using var db = app.Services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
         return await db.Set<PaymentRequest>().Where(p => p.SchoolId == schoolId).OrderByDescending(p => p.Id).Select(p => p.RequestNo).FirstAsync();
-    }
-
-    /// <summary>Opens a MudSelect by its data-testid and clicks the option with that text; a try the busy circuit swallowed is repeated.</summary>
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        var select = page.Locator($"[data-testid='{testId}']").First;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await select.ClickAsync(new() { Timeout = 8_000 });
-                await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).First.ClickAsync(new() { Timeout = 8_000 });
-                await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 8_000 });
-                return;
-            }
-            catch (Exception ex) when (attempt < 3 && ex is TimeoutException or PlaywrightException)
-            {
-                await page.Locator(".mud-dialog-title").First.ClickAsync(new() { Force = true });
-            }
-        }
     }
 }
