@@ -155,6 +155,10 @@ services.AddRateLimiter(options =>
                 : RateLimitPartition.GetNoLimiter("other"));
 });
 
+// Organisation API /api/v1 (X-Api-Key, rate limit per key, problem details, OpenAPI) and the 接口密钥 page's service.
+services.AddOrganizationApi(builder.Configuration);
+services.AddScoped<IDemoSeeder, ApiKeyDemoSeeder>();
+
 // Certificate generation worker and public verification (last, so that its queue registration wins).
 services.AddCertificateIssuing(builder.Configuration);
 
@@ -204,6 +208,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
     return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
+app.MapOrganizationApi();
 app.MapScoreFiles(); // 科目成绩导入模板 (issue 8)
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {
