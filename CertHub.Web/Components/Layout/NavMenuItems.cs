@@ -40,5 +40,6 @@ public static class NavMenuItems
         new("系统管理", "标准维护", "/admin/standards", Policies.Platform),
         new("系统管理", "账号管理", "/admin/accounts", Policies.Platform),
         new("系统管理", "审计日志", "/system/audit", Policies.AuditLog),
+        new("系统管理", "接口密钥", "/system/api-keys", Policies.OrgAdmin),
     ];
 }
