@@ -30,6 +30,23 @@ public sealed class SubjectScoreTests
     }
 
     [Fact]
+    public void Record_Should_Throw_When_MoreThanOneDecimal()
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => AScoreWindow.Score(score: 80.25m));
+        Assert.Equal("成绩最多保留一位小数", ex.Message);
+    }
+
+    [Fact]
+    public void Holds_Should_MatchSameValueOnly_When_Compared()
+    {
+        var score = AScoreWindow.Score(score: 80m);
+        var absent = AScoreWindow.Score(score: null, absent: true);
+
+        Assert.Equal([true, false, false], new[] { score.Holds(80.0m, false), score.Holds(81m, false), score.Holds(null, true) });
+        Assert.Equal([true, false], new[] { absent.Holds(null, true), absent.Holds(0m, false) });
+    }
+
+    [Fact]
     public void Record_Should_Throw_When_NeitherScoreNorAbsent()
     {
         var ex = Assert.Throws<DomainRuleException>(() => AScoreWindow.Score(score: null));

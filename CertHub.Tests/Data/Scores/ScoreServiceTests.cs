@@ -2,8 +2,6 @@ using CertHub.Core.Catalog;
 using CertHub.Core.Common;
 using CertHub.Core.Imports;
 using CertHub.Core.Issuance;
-using CertHub.Core.Registrations;
-using CertHub.Core.Scheduling;
 using CertHub.Core.Scores;
 using CertHub.Core.Scores.Import;
 using CertHub.Tests.Support;
@@ -20,9 +18,9 @@ namespace CertHub.Tests.Data.Scores;
 /// </summary>
 public sealed class ScoreServiceTests : IDisposable
 {
-    private static readonly DateTimeOffset InEntry = ADomain.Day(18);
-    private static readonly DateTimeOffset InNotice = ADomain.Day(21);
-    private static readonly DateTimeOffset AfterNotice = ADomain.Day(26);
+    private static readonly DateTimeOffset InEntry = AScoredPlan.InEntry;
+    private static readonly DateTimeOffset InNotice = AScoredPlan.InNotice;
+    private static readonly DateTimeOffset AfterNotice = AScoredPlan.AfterNotice;
 
     private readonly SqliteTestDb _db = new();
     private readonly MemoryFileStore _files = new();
@@ -30,34 +28,18 @@ public sealed class ScoreServiceTests : IDisposable
     private FakeTimeProvider _clock = new(InEntry);
     private readonly IssuanceCatalogSeed _seed;
     private readonly ExamChainSeed _chain;
-    private readonly Seat _a1;
-    private readonly Seat _a2;
-    private readonly Seat _b1;
-    private readonly Seat _b2;
+    private readonly ScoreSeatRow _a1;
+    private readonly ScoreSeatRow _a2;
+    private readonly ScoreSeatRow _b1;
+    private readonly ScoreSeatRow _b2;
 
     public ScoreServiceTests()
     {
-        _seed = IssuanceCatalogSeed.SaveIn(_db);
-        _chain = ExamChainSeed.SaveIn(_db, _seed, siteSchoolId: _seed.SchoolId);
-        var a = _chain.SaveRegistration(_db, ExamChainSeed.SaveCandidate(_db, _seed.SchoolId));
-        var b = _chain.SaveRegistration(_db, ExamChainSeed.SaveCandidate(_db, _seed.OtherSchoolId, ADomain.OtherValidIdNumber));
-        using var context = _db.OpenAsSystem();
-        var first = RoomSession.Create(_chain.ExamPlanId, _chain.ExamRoomId, _chain.SubjectId, ADomain.Day(16, 8), ADomain.Day(16, 9), 30);
-        var second = RoomSession.Create(_chain.ExamPlanId, _chain.ExamRoomId, _chain.OtherSubjectId, ADomain.Day(16, 10), ADomain.Day(16, 11), 30);
-        first.AssignSeat(a.Id, a.CandidateId, a.SchoolId, 1, Ticket(1));
-        first.AssignSeat(b.Id, b.CandidateId, b.SchoolId, 2, Ticket(2));
-        second.AssignSeat(a.Id, a.CandidateId, a.SchoolId, 1, Ticket(3));
-        second.AssignSeat(b.Id, b.CandidateId, b.SchoolId, 2, Ticket(4));
-        context.AddRange(first, second);
-        context.SaveChanges();
-        var registrations = context.Set<Registration>().ToDictionary(r => r.Id);
-        Seat SeatOf(SeededRegistration r, string ticket, string code) => new(ticket, registrations[r.Id].CandidateNo, registrations[r.Id].Name, code, r);
-        (_a1, _a2, _b1, _b2) = (SeatOf(a, Ticket(1), "KM001"), SeatOf(a, Ticket(3), "KM002"), SeatOf(b, Ticket(2), "KM001"), SeatOf(b, Ticket(4), "KM002"));
+        var plan = AScoredPlan.SaveIn(_db);
+        (_seed, _chain, _a1, _a2, _b1, _b2) = (plan.Seed, plan.Chain, plan.A1, plan.A2, plan.B1, plan.B2);
     }
 
     public void Dispose() => _db.Dispose();
-
-    private sealed record Seat(string Ticket, string CandidateNo, string Name, string SubjectCode, SeededRegistration Registration);
 
     private FixedCurrentUser Org => new(UserRole.OrgAdmin, OrganizationId: _seed.OrganizationId, UserName: "wl", DisplayName: "中物联物流");
 
@@ -65,14 +47,12 @@ public sealed class ScoreServiceTests : IDisposable
 
     private FixedCurrentUser OtherSchool => new(UserRole.SchoolAdmin, SchoolId: _seed.OtherSchoolId, UserName: "ncut", DisplayName: "北方工业大学");
 
-    private static string Ticket(int n) => $"2021091600241100000020{n:D4}";
-
     private ScoreService Scores(ICurrentUser user) => new(_db.FactoryFor(user), user, new ScoreSheet(), _files, _changes, _clock);
 
     private ResultService Results(ICurrentUser user) => new(_db.FactoryFor(user), user, _clock);
 
-    private static ScoreImportRow Row(int n, Seat seat, string? score, string? name = null, string? candidateNo = null, string? code = null) =>
-        new(n + 1, seat.Ticket, candidateNo ?? seat.CandidateNo, name ?? seat.Name, code ?? seat.SubjectCode, score);
+    private static ScoreImportRow Row(int n, ScoreSeatRow seat, string? score, string? name = null, string? candidateNo = null, string? code = null) =>
+        seat.Row(n, score, name, candidateNo, code);
 
     private Task<ScoreRowsResult> ApplyAsync(params ScoreImportRow[] rows) => Scores(Org).ApplyRowsAsync(_chain.ExamPlanId, rows, default);
 

@@ -23,7 +23,18 @@ public partial class ScoresPage
     [Inject]
     private ScoreService Scores { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _plans = await Scores.PlanOptionsAsync(null, CancellationToken.None);
+    /// <summary>?plan=ID opens the scores of one exam plan (the filter's 考试计划 is preselected).</summary>
+    [SupplyParameterFromQuery(Name = "plan")]
+    public int? PlanId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _plans = await Scores.PlanOptionsAsync(null, CancellationToken.None);
+        if (PlanId is int planId && _plans.Any(p => p.Id == planId))
+        {
+            _filter = _filter with { ExamPlanId = planId };
+        }
+    }
 
     private async Task<TableData<ScoreListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
