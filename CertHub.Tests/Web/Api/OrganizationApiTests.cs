@@ -296,6 +296,14 @@ public sealed class OrganizationApiTests(OrganizationApiHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task UnknownRoute_Should_Answer404ProblemDetails()
+    {
+        using var client = host.Client(OrganizationApiHost.TeduKey);
+
+        await AssertProblemAsync(await client.GetAsync("/api/v1/nothing-here"), HttpStatusCode.NotFound, "接口不存在");
+    }
+
+    [Fact]
     public async Task OpenApi_Should_DescribeTheEndpointsAndTheApiKeyScheme()
     {
         using var client = host.Client(null);
