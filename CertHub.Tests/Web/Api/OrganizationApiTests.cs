@@ -4,7 +4,9 @@ using System.Text.Json;
 using CertHub.Core.Api;
 using CertHub.Core.Audit;
 using CertHub.Core.Scores;
+using CertHub.Data.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertHub.Tests.Web.Api;
 
@@ -293,6 +295,23 @@ public sealed class OrganizationApiTests(OrganizationApiHost host) : IClassFixtu
         Assert.True(limited.Headers.Contains("Retry-After"));
         await AssertProblemAsync(limited, HttpStatusCode.TooManyRequests, "请求过于频繁");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/plans")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoSeed_Should_CreateEachDemoKeyOnce_ForItsOrganisation()
+    {
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            var seeder = scope.ServiceProvider.GetServices<IDemoSeeder>().OfType<ApiKeyDemoSeeder>().Single();
+            await seeder.SeedAsync(default);
+            await seeder.SeedAsync(default);
+        }
+
+        await using var db = host.OpenAsSystem();
+        var wl = await db.Set<ApiKey>().Where(k => k.KeyHash == ApiKey.HashOf(OrganizationApiHost.WlKey)).ToListAsync();
+        var tedu = await db.Set<ApiKey>().Where(k => k.KeyHash == ApiKey.HashOf(OrganizationApiHost.TeduKey)).ToListAsync();
+        Assert.Equal(await host.OrganizationIdAsync(WlCreditCode), Assert.Single(wl).OrganizationId);
+        Assert.Equal(await host.OrganizationIdAsync("91110108MA01TD002K"), Assert.Single(tedu).OrganizationId);
     }
 
     [Fact]
