@@ -175,5 +175,10 @@ public partial class CertHubDbContext
             TenantIsPlatform
             || r.SchoolId == TenantSchoolId
             || Set<SubjectScore>().Any(x => x.Id == r.SubjectScoreId));
+
+        // Organisation API keys: the owning organisation (and the platform) only.
+        b.Entity<CertHub.Core.Api.ApiKey>().HasQueryFilter(k =>
+            TenantIsPlatform
+            || (TenantOrganizationId != null && k.OrganizationId == TenantOrganizationId));
     }
 }

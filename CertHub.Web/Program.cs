@@ -182,6 +182,10 @@ services.AddRateLimiter(options =>
                 : RateLimitPartition.GetNoLimiter("other"));
 });
 
+// Organisation API /api/v1 (X-Api-Key, rate limit per key, problem details, OpenAPI) and the 接口密钥 page's service.
+services.AddOrganizationApi(builder.Configuration);
+services.AddScoped<IDemoSeeder, ApiKeyDemoSeeder>();
+
 // Certificate generation worker and public verification (last, so that its queue registration wins).
 services.AddCertificateIssuing(builder.Configuration);
 
@@ -234,6 +238,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
 app.MapCandidateFiles();
 app.MapExamRoomFiles(); // 5.2.5 考场信息 template
 app.MapRegistrationFiles(); // 5.2.6 报考导入模板
+app.MapOrganizationApi();
 app.MapScoreFiles(); // 科目成绩导入模板 (issue 8)
 app.MapGet("/files/reports/{id:int}/scan", async (int id, WeeklyReportService reports, IFileStore files, CancellationToken ct) =>
 {

@@ -47,6 +47,8 @@ public static class AuditNames
         ["Invigilator"] = "监考人员",
         ["CertificateResult"] = "考证结果",
         ["ImportRecord"] = "导入记录",
+        ["ApiKey"] = "API密钥",
+        ["ExamPlan"] = "考试计划",
     };
 
     public static string EntityTypeName(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);

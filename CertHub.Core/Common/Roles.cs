@@ -43,4 +43,7 @@ public static class Policies
     public const string Dashboard = "Dashboard";
     public const string AuditLog = "AuditLog";
     public const string RoleAdmin = "RoleAdmin";
+
+    /// <summary>培训评价组织管理员 only (接口密钥).</summary>
+    public const string OrgAdmin = "OrgAdmin";
 }

@@ -54,5 +54,6 @@ public static class NavMenuItems
         new("系统管理", "角色管理", "/system/roles", Policies.RoleAdmin),
         new("系统管理", "短信发件箱", "/system/sms-outbox", Policies.Platform),
         new("系统管理", "个人中心", "/account/profile", Policies.SignedIn),
+        new("系统管理", "接口密钥", "/system/api-keys", Policies.OrgAdmin),
     ];
 }

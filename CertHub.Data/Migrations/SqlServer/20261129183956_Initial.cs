@@ -310,6 +310,33 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RevokedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Certificates",
                 columns: table => new
                 {
@@ -1824,6 +1851,17 @@ namespace CertHub.Data.Migrations.SqlServer
                 filter: "[SchoolId] IS NOT NULL AND [OrganizationId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_KeyHash",
+                table: "ApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_OrganizationId",
+                table: "ApiKeys",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationPlanCertificates_CertificateId",
                 table: "ApplicationPlanCertificates",
                 column: "CertificateId");
@@ -2652,6 +2690,9 @@ namespace CertHub.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "AccountRoles");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
 
             migrationBuilder.DropTable(
                 name: "ApplicationPlanCertificates");
