@@ -46,6 +46,10 @@ public static class CurrentUserExtensions
     public static bool HasPermission(this ICurrentUser user, string permission) =>
         user.IsAuthenticated && (!user.IsSubAccount() || user.Permissions.Contains(permission));
 
+    /// <summary>证书负责人: the 负责证书 a sub-account is narrowed to; null when the user sees every certificate of its tenant.</summary>
+    public static IReadOnlyList<int>? OwnedCertificatesOnly(this ICurrentUser user) =>
+        user.IsSubAccount() && user.OwnedCertificateIds.Count > 0 ? [.. user.OwnedCertificateIds] : null;
+
     /// <summary>The name written into history and audit rows.</summary>
     public static string ActorName(this ICurrentUser user) =>
         user.IsAuthenticated ? $"{user.DisplayName}({user.UserName})" : "系统";

@@ -122,13 +122,8 @@ internal sealed class IssuanceQueries(ICertHubDbFactory dbFactory, ICurrentUser 
     /// <summary>证书负责人: a sub-account narrowed to its 负责证书 sees only their records.</summary>
     private IQueryable<IssuanceRecord> OwnedOnly(IQueryable<IssuanceRecord> query)
     {
-        if (!currentUser.IsSubAccount() || currentUser.OwnedCertificateIds.Count == 0)
-        {
-            return query;
-        }
-
-        var owned = currentUser.OwnedCertificateIds.ToList();
-        return query.Where(r => owned.Contains(r.CertificateId));
+        var owned = currentUser.OwnedCertificatesOnly();
+        return owned is null ? query : query.Where(r => owned.Contains(r.CertificateId));
     }
 
     internal static IQueryable<IssuanceRecord> Ordered(IQueryable<IssuanceRecord> query) =>

@@ -122,10 +122,18 @@ public sealed class RegistrationService(ICertHubDbFactory dbFactory, ICurrentUse
         return new RegistrationBatchResult(ids.Count - failures.Count, failures);
     }
 
-    /// <summary>The registrations the user may see: its school's; an organisation's plans'; all for the platform.</summary>
+    /// <summary>
+    /// The registrations the user may see: its school's; an organisation's plans'; all for the platform. A 证书负责人
+    /// sub-account sees only its 负责证书.
+    /// </summary>
     private IQueryable<Registration> Visible(ICertHubDb db)
     {
         var query = db.Set<Registration>().AsNoTracking();
+        if (currentUser.OwnedCertificatesOnly() is { } owned)
+        {
+            query = query.Where(r => owned.Contains(r.CertificateId));
+        }
+
         if (currentUser.IsSchool() && currentUser.SchoolId is int schoolId)
         {
             return query.Where(r => r.SchoolId == schoolId);

@@ -80,6 +80,12 @@ public sealed class ResultService(ICertHubDbFactory dbFactory, ICurrentUser curr
     private IQueryable<CertificateResult> Scoped(ICertHubDb db)
     {
         var results = db.Set<CertificateResult>().AsNoTracking();
+        if (currentUser.OwnedCertificatesOnly() is { } owned)
+        {
+            // 证书负责人: only the results of its 负责证书.
+            results = results.Where(r => owned.Contains(r.CertificateId));
+        }
+
         if (currentUser.IsSchool())
         {
             var schoolId = currentUser.SchoolId ?? -1;

@@ -52,6 +52,19 @@ public sealed class RegistrationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAsync_Should_ShowOnlyOwnedCertificates_When_SubAccountIsCertificateOwner()
+    {
+        _s.Register(_db, "good", _s.ByCertificatePlanId, _s.CertificateId);
+        var school = _s.School;
+        var owner = school with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_s.CertificateId] };
+        var otherOwner = school with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_s.CertificateId + 1000] };
+
+        Assert.Equal(1, (await Service(owner).ListAsync(new RegistrationFilter(), Page, default)).TotalCount);
+        Assert.Equal(0, (await Service(otherOwner).ListAsync(new RegistrationFilter(), Page, default)).TotalCount);
+        Assert.Equal(1, (await Service(school with { Role = UserRole.SchoolUser }).ListAsync(new RegistrationFilter(), Page, default)).TotalCount);
+    }
+
+    [Fact]
     public async Task ListAsync_Should_ShowSchoolOwnRegistrations_WithMaskedIds_AndFilters()
     {
         var good = _s.Register(_db, "good", _s.ByCertificatePlanId, _s.CertificateId);
