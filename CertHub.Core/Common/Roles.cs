@@ -43,4 +43,7 @@ public static class Policies
     public const string Dashboard = "Dashboard";
     public const string AuditLog = "AuditLog";
     public const string RoleAdmin = "RoleAdmin";
+
+    /// <summary>统计分析 → 证书通过率统计: schools, organisations, provinces and the platform.</summary>
+    public const string Statistics = "Statistics";
 }
