@@ -51,3 +51,9 @@ public sealed record ExportVerification(string? Hint)
 {
     public bool HasBoundPhone => Hint is not null;
 }
+
+/// <summary>A choice of 筛选机构 or 证书名称; <see cref="OrganizationId"/> is the certificate's 颁证机构 (null for organisations).</summary>
+public sealed record PassRateOption(int Id, string Name, int? OrganizationId = null);
+
+/// <summary>The filter choices the current user may pick from.</summary>
+public sealed record PassRateFilterOptions(IReadOnlyList<PassRateOption> Organizations, IReadOnlyList<PassRateOption> Certificates);

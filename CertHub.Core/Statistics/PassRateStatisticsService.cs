@@ -63,6 +63,21 @@ public sealed class PassRateStatisticsService(
         }
     }
 
+    /// <summary>筛选机构 and 证书名称 choices: every organisation and certificate, or an organisation's own.</summary>
+    public async Task<PassRateFilterOptions> FilterOptionsAsync(CancellationToken ct)
+    {
+        EnsureMayView();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var own = currentUser.IsOrganization() ? currentUser.OrganizationId ?? -1 : (int?)null;
+        var organizations = await db.Set<Organization>().AsNoTracking()
+            .Where(o => own == null || o.Id == own)
+            .OrderBy(o => o.Name).Select(o => new PassRateOption(o.Id, o.Name, null)).ToListAsync(ct);
+        var certificates = await db.Set<Certificate>().AsNoTracking()
+            .Where(c => own == null || c.OrganizationId == own)
+            .OrderBy(c => c.Name).Select(c => new PassRateOption(c.Id, c.Name, c.OrganizationId)).ToListAsync(ct);
+        return new PassRateFilterOptions(organizations, certificates);
+    }
+
     /// <summary>导出 dialog: the manual's hint with the bound phone's last four digits, or no hint when none is bound.</summary>
     public async Task<ExportVerification> GetExportVerificationAsync(CancellationToken ct)
     {
@@ -100,9 +115,13 @@ public sealed class PassRateStatisticsService(
         return string.IsNullOrWhiteSpace(account.Phone) ? null : account.Phone;
     }
 
+    /// <summary>The page's route: a sub-account needs its menu permission.</summary>
+    public const string Route = "/statistics/pass-rate";
+
     private void EnsureMayView() =>
         DomainRuleException.ThrowIf(!currentUser.IsAuthenticated
-            || !(currentUser.IsSchool() || currentUser.IsOrganization() || currentUser.IsProvince() || currentUser.IsPlatform()),
+            || !(currentUser.IsSchool() || currentUser.IsOrganization() || currentUser.IsProvince() || currentUser.IsPlatform())
+            || !currentUser.HasPermission(Permissions.Menu(Route)),
             "您没有查看证书通过率统计的权限");
 
     private async Task<Dictionary<(int CertificateId, CertificateLevel Level), Counts>> AggregateAsync(

@@ -150,6 +150,28 @@ public sealed class PassRateStatisticsServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_Should_RequireMenuPermission_When_SubAccount()
+    {
+        var without = new FixedCurrentUser(UserRole.SchoolUser, SchoolId: _catalog.SchoolAId, UserId: "u-sub");
+        var with = without with { Permissions = [Permissions.Menu(PassRateStatisticsService.Route)] };
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => Service(without).GetAsync(PassRateGrouping.ByCertificate, new PassRateFilter(), default));
+        Assert.Equal(5, (await Service(with).GetAsync(PassRateGrouping.ByCertificate, new PassRateFilter(), default)).Funnel.Registered);
+    }
+
+    [Fact]
+    public async Task FilterOptionsAsync_Should_OfferOwnOrganizationOnly_When_Organization()
+    {
+        var wl = await Service(Wl).FilterOptionsAsync(default);
+        var platform = await Service(Platform).FilterOptionsAsync(default);
+
+        Assert.Equal(_catalog.OrgWlId, Assert.Single(wl.Organizations).Id);
+        Assert.Equal(_catalog.XxhId, Assert.Single(wl.Certificates).Id);
+        Assert.Equal(2, platform.Organizations.Count);
+        Assert.Equal(3, platform.Certificates.Count);
+    }
+
+    [Fact]
     public async Task GetExportVerificationAsync_Should_GiveManualHint_When_PhoneBound()
     {
         BindPhone(SchoolA);
