@@ -239,7 +239,7 @@ public sealed class PassRateStatisticsServiceTests : IDisposable
     private PassRateStatisticsService Service(FixedCurrentUser user)
     {
         var factory = _database.FactoryFor(user);
-        return new PassRateStatisticsService(factory, user, new SmsVerification(factory, _outbox, user, _clock), _accounts,
+        return new PassRateStatisticsService(new PassRateQueries(factory, user), user, new SmsVerification(factory, _outbox, user, _clock), _accounts,
             new AuditLogService(factory, user, _clock));
     }
 

@@ -32,7 +32,7 @@ public sealed class PassRatePageContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(_ => _db); // disposed with the container
-        Services.AddSingleton(new PassRateStatisticsService(factory, user, new SmsVerification(factory, Outbox, user, Clock), accounts,
+        Services.AddSingleton(new PassRateStatisticsService(new PassRateQueries(factory, user), user, new SmsVerification(factory, Outbox, user, Clock), accounts,
             new AuditLogService(factory, user, Clock)));
     }
 
