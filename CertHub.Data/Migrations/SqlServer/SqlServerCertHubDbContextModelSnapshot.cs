@@ -1799,6 +1799,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("Year", "Status");
 
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
+
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
 
@@ -2137,6 +2140,9 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
                         .HasFilter("[SubjectId] IS NULL");
 
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled")
+                        .HasDatabaseName("IX_Registrations_Statistics");
+
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
@@ -2420,6 +2426,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();

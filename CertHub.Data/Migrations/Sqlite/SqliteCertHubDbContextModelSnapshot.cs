@@ -1738,6 +1738,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Status");
 
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
+
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
 
@@ -2066,6 +2069,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
                         .HasFilter("[SubjectId] IS NULL");
 
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled")
+                        .HasDatabaseName("IX_Registrations_Statistics");
+
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
@@ -2337,6 +2343,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129180242_Initial")]
+    [Migration("20261129184031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1741,6 +1741,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Status");
 
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
+
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
 
@@ -2069,6 +2072,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
                         .HasFilter("[SubjectId] IS NULL");
 
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled")
+                        .HasDatabaseName("IX_Registrations_Statistics");
+
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
@@ -2340,6 +2346,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();

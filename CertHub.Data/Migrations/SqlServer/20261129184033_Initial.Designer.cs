@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129180255_Initial")]
+    [Migration("20261129184033_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1802,6 +1802,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("Year", "Status");
 
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
+
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
 
@@ -2140,6 +2143,9 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
                         .HasFilter("[SubjectId] IS NULL");
 
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled")
+                        .HasDatabaseName("IX_Registrations_Statistics");
+
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
@@ -2423,6 +2429,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "CertificateId", "Level")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
