@@ -1799,11 +1799,11 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("Year", "Status");
 
-                    b.HasIndex("Status", "CertificateId", "Level")
-                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
-
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CertificateId", "Level", "CandidateSchoolId", "Year")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
 
                     b.ToTable("IssuanceRecords", (string)null);
                 });
@@ -2140,13 +2140,13 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
                         .HasFilter("[SubjectId] IS NULL");
 
-                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled")
-                        .HasDatabaseName("IX_Registrations_Statistics");
-
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
                         .HasFilter("[SubjectId] IS NOT NULL");
+
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
+                        .HasDatabaseName("IX_Registrations_Statistics");
 
                     b.ToTable("Registrations", (string)null);
                 });
@@ -2427,11 +2427,11 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Status", "CertificateId", "Level")
-                        .HasDatabaseName("IX_CertificateResults_Statistics");
-
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CertificateId", "Level", "SchoolId", "ExamPlanId")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.ToTable("CertificateResults", (string)null);
                 });
