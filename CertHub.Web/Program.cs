@@ -160,6 +160,10 @@ services.AddScoped<ProfileService>();
 services.AddCertHubAccountSessions();
 services.AddScoped<IDemoSeeder, AccountsDemoSeeder>();
 
+// 证书通过率统计 (7.1).
+services.AddScoped<CertHub.Core.Statistics.PassRateQueries>();
+services.AddScoped<CertHub.Core.Statistics.PassRateStatisticsService>();
+
 // 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
 var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
 var verifyPermits = builder.Configuration.GetValue("Security:VerifyRequestsPerMinute", 30);

@@ -46,4 +46,7 @@ public static class Policies
 
     /// <summary>培训评价组织管理员 only (接口密钥).</summary>
     public const string OrgAdmin = "OrgAdmin";
+
+    /// <summary>统计分析 → 证书通过率统计: schools, organisations, provinces and the platform.</summary>
+    public const string Statistics = "Statistics";
 }

@@ -20,6 +20,7 @@ public sealed class CertificateResultConfiguration : IEntityTypeConfiguration<Ce
         builder.HasIndex(x => x.SchoolId);
         builder.HasIndex(x => x.ExamSiteId);
         builder.HasIndex(x => x.Status);
+        builder.HasIndex(x => new { x.Status, x.CertificateId, x.Level, x.SchoolId, x.ExamPlanId }).HasDatabaseName("IX_CertificateResults_Statistics"); // 证书通过率统计
         builder.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);

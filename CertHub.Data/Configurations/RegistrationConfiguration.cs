@@ -43,5 +43,9 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         builder.HasIndex(x => x.SubjectId);
         builder.HasIndex(x => x.PaymentRequestId);
         builder.HasIndex(x => new { x.IsPaid, x.IsScheduled });
+
+        // 证书通过率统计: GROUP BY certificate level and (plan, candidate) from the index alone.
+        builder.HasIndex(x => new { x.CertificateId, x.Level, x.ExamPlanId, x.CandidateId, x.IsScheduled, x.SchoolId })
+            .HasDatabaseName("IX_Registrations_Statistics");
     }
 }

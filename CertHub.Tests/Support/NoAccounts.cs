@@ -3,9 +3,14 @@ using CertHub.Core.Common;
 
 namespace CertHub.Tests.Support;
 
-/// <summary>An account port that stores nothing, for catalogue services whose tests do not look at accounts.</summary>
+/// <summary>
+/// An account port that stores nothing, for catalogue services whose tests do not look at accounts; <see cref="Known"/>
+/// accounts (e.g. with a bound phone) are returned by <see cref="FindAsync"/>.
+/// </summary>
 public sealed class NoAccounts : IAccountAdmin
 {
+    public List<AccountInfo> Known { get; } = [];
+
     public Task<PagedResult<AccountListItem>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken ct) => Task.FromResult(PagedResult<AccountListItem>.Empty());
 
     public Task<string> CreateAsync(NewAccount account, CancellationToken ct) => Task.FromResult("id");
@@ -17,7 +22,7 @@ public sealed class NoAccounts : IAccountAdmin
     public Task<PagedResult<UserListItem>> ListSubAccountsAsync(SubAccountScope scope, UserFilter filter, PageRequest page, CancellationToken ct) =>
         Task.FromResult(PagedResult<UserListItem>.Empty());
 
-    public Task<AccountInfo?> FindAsync(string userId, CancellationToken ct) => Task.FromResult<AccountInfo?>(null);
+    public Task<AccountInfo?> FindAsync(string userId, CancellationToken ct) => Task.FromResult(Known.Find(a => a.UserId == userId));
 
     public Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct) => Task.FromResult("id");
 

@@ -22,6 +22,7 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.RoleAdmin, p => Roles(p, Core.Common.Roles.SchoolAdmin, Core.Common.Roles.OrgAdmin))
             .AddPolicy(Policies.AuditLog, p => Roles(p, Core.Common.Roles.SchoolAdmin, Core.Common.Roles.OrgAdmin, Core.Common.Roles.ProvinceAdmin, Core.Common.Roles.PlatformAdmin))
             .AddPolicy(Policies.OrgAdmin, p => Roles(p, Core.Common.Roles.OrgAdmin))
+            .AddPolicy(Policies.Statistics, p => Roles(p, Core.Common.Roles.SchoolAdmin, Core.Common.Roles.SchoolUser, Core.Common.Roles.OrgAdmin, Core.Common.Roles.OrgUser, Core.Common.Roles.ProvinceAdmin, Core.Common.Roles.PlatformAdmin))
             .AddPolicy(Policies.Dashboard, p => Roles(p, Core.Common.Roles.SchoolAdmin, Core.Common.Roles.SchoolUser, Core.Common.Roles.OrgAdmin, Core.Common.Roles.OrgUser, Core.Common.Roles.ProvinceAdmin));
         return services;
     }

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "tickets" => TicketsBench.Run(args.Skip(1).ToArray()),
     "scheduling" => SchedulingBench.Run(args.Skip(1).ToArray()),
     "registrations" => await RegistrationsBench.RunAsync(args.Skip(1).ToArray()),
+    "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
 };
@@ -18,5 +19,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- tickets [count=5000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- scheduling [registrations=20000] [sites=40] [rooms=500] [invigilators=300]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- registrations [rows=20000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- statistics [registrations=1000000]");
     return 2;
 }

@@ -1793,6 +1793,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
 
+                    b.HasIndex("Status", "CertificateId", "Level", "CandidateSchoolId", "Year")
+                        .HasDatabaseName("IX_IssuanceRecords_Statistics");
+
                     b.ToTable("IssuanceRecords", (string)null);
                 });
 
@@ -2123,6 +2126,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
                         .HasFilter("[SubjectId] IS NOT NULL");
 
+                    b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
+                        .HasDatabaseName("IX_Registrations_Statistics");
+
                     b.ToTable("Registrations", (string)null);
                 });
 
@@ -2392,6 +2398,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CertificateId", "Level", "SchoolId", "ExamPlanId")
+                        .HasDatabaseName("IX_CertificateResults_Statistics");
 
                     b.ToTable("CertificateResults", (string)null);
                 });

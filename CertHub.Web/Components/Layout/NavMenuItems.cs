@@ -42,6 +42,8 @@ public static class NavMenuItems
         new("考务管理", "导入记录", "/imports", Policies.SchoolOrOrg),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
+        // 证书通过率统计 (7.1).
+        new("统计分析", "证书通过率统计", "/statistics/pass-rate", Policies.Statistics),
         new("系统管理", "省份管理", "/admin/provinces", Policies.Platform),
         new("系统管理", "院校维护", "/admin/schools", Policies.Platform),
         new("系统管理", "培训评价组织维护", "/admin/organizations", Policies.Platform),
