@@ -290,6 +290,12 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
     private IQueryable<ExamRoom> Visible(ICertHubDb db)
     {
         var query = db.Set<ExamRoom>().AsNoTracking();
+        if (currentUser.OwnedCertificatesOnly() is { } owned)
+        {
+            // 证书负责人: only the rooms of its 负责证书.
+            query = query.Where(r => owned.Contains(r.CertificateId));
+        }
+
         if (CanManage)
         {
             var schoolId = currentUser.SchoolId!.Value;

@@ -246,6 +246,12 @@ public sealed class PaymentService(ICertHubDbFactory dbFactory, ICurrentUser cur
     private IQueryable<PaymentRequest> Own(ICertHubDb db)
     {
         var query = db.Set<PaymentRequest>().AsNoTracking();
+        if (currentUser.OwnedCertificatesOnly() is { } owned)
+        {
+            // 证书负责人: only the requests of its 负责证书.
+            query = query.Where(r => owned.Contains(r.CertificateId));
+        }
+
         if (IsSchool)
         {
             var schoolId = currentUser.SchoolId!.Value;

@@ -288,6 +288,12 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
     private IQueryable<SubjectScore> Scoped(ICertHubDb db)
     {
         var scores = db.Set<SubjectScore>().AsNoTracking();
+        if (currentUser.OwnedCertificatesOnly() is { } owned)
+        {
+            // 证书负责人: only the scores of subjects of its 负责证书.
+            scores = scores.Where(s => db.Set<ExamSubject>().Any(x => x.Id == s.SubjectId && owned.Contains(x.CertificateId)));
+        }
+
         if (currentUser.IsSchool())
         {
             var schoolId = currentUser.SchoolId ?? -1;

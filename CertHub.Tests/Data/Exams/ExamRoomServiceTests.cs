@@ -20,6 +20,20 @@ public sealed class ExamRoomServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_Should_ShowOnlyOwnedCertificates_When_SubAccountIsCertificateOwner()
+    {
+        var subject = await _s.SubjectAsync("KM001");
+        var plan = await _s.PlanAsync(subject);
+        var site = await _s.SiteAsync();
+        await _s.Service(_s.School).CreateAsync(Input(plan, site, subjects: subject), default);
+        var owner = _s.School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_s.Catalog.Certificate.Id] };
+        var otherOwner = _s.School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_s.Catalog.Certificate.Id + 1000] };
+
+        Assert.Equal(1, (await _s.Service(owner).ListAsync(new ExamRoomFilter(), new PageRequest(), default)).TotalCount);
+        Assert.Equal(0, (await _s.Service(otherOwner).ListAsync(new ExamRoomFilter(), new PageRequest(), default)).TotalCount);
+    }
+
+    [Fact]
     public async Task CreateAsync_Should_SaveRoom_When_ChosenThroughCascade()
     {
         var subject = await _s.SubjectAsync("KM001");

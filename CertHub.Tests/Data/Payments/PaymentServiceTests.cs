@@ -318,6 +318,18 @@ public sealed class PaymentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAsync_Should_ShowOnlyOwnedCertificates_When_SubAccountIsCertificateOwner()
+    {
+        Register(_catalog.School.Id, 1);
+        await Service().GenerateAsync(ByCertificate, default);
+        var owner = School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_catalog.Certificate.Id] };
+        var otherOwner = School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_catalog.Certificate.Id + 1000] };
+
+        Assert.Single((await Service(owner).ListAsync(new(), new(), default)).Items);
+        Assert.Empty((await Service(otherOwner).ListAsync(new(), new(), default)).Items);
+    }
+
+    [Fact]
     public async Task ListAsync_Should_ShowAllSchoolsOfItsPlans_When_Organization()
     {
         Register(_catalog.School.Id, 1);

@@ -270,6 +270,18 @@ public sealed class ScoreServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task List_Should_ShowOnlyOwnedCertificates_When_SubAccountIsCertificateOwner()
+    {
+        await ApplyAsync(Row(1, _a1, "80"), Row(2, _a2, "70"));
+
+        var owner = School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_seed.CertificateId] };
+        var otherOwner = School with { Role = UserRole.SchoolUser, OwnedCertificateIds = [_seed.CertificateId + 1000] };
+
+        Assert.Equal(2, (await Scores(owner).ListAsync(new ScoreFilter(), new PageRequest(), default)).TotalCount);
+        Assert.Equal(0, (await Scores(otherOwner).ListAsync(new ScoreFilter(), new PageRequest(), default)).TotalCount);
+    }
+
+    [Fact]
     public async Task List_Should_ShowOnlyOwnCandidates_When_School()
     {
         await ApplyAsync(Row(1, _a1, "80"), Row(2, _a2, "70"), Row(3, _b1, "60"), Row(4, _b2, "50"));
