@@ -89,6 +89,15 @@ public sealed record SeatMapCell(int SeatNo, string? CandidateName, string? Admi
 /// <summary>查看 of 考场编排: who sits where.</summary>
 public sealed record SeatMap(RoomArrangementListItem Room, IReadOnlyList<SeatMapCell> Seats, int RoomId, int SubjectId);
 
+/// <summary>更换监考: an invigilator of a room session, or one certified for its certificate and level.</summary>
+public sealed record InvigilatorChoice(int InvigilatorId, string Name, string TeacherNo, string SchoolName)
+{
+    public string Text => $"{Name}({TeacherNo}) {SchoolName}";
+}
+
+/// <summary>更换监考: who invigilates the room session and who is certified to take a place.</summary>
+public sealed record InvigilatorChoices(IReadOnlyList<InvigilatorChoice> Assigned, IReadOnlyList<InvigilatorChoice> Certified);
+
 /// <summary>调整座位: a room session of the same plan and subject a candidate can be moved to.</summary>
 public sealed record SeatMoveTarget(int RoomId, string RoomName, string SiteName, int SeatedCount, int Capacity)
 {

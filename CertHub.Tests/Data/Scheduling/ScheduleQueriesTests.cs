@@ -139,6 +139,17 @@ public sealed class ScheduleQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task InvigilatorChoices_Should_ListAssignedAndCertified_OnlyForThePlansOrganization()
+    {
+        var org = await Org.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None);
+
+        Assert.Single(org.Assigned);
+        Assert.Empty(org.Certified);
+        Assert.Empty((await Host.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None)).Assigned);
+        Assert.Empty((await OtherOrg.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None)).Assigned);
+    }
+
+    [Fact]
     public async Task ListDetails_Should_ListOnlyTheSchoolsOwnCandidates_When_SchoolHostsOthers()
     {
         var host = await Host.AllDetailsAsync(new ScheduleDetailFilter(), CancellationToken.None);

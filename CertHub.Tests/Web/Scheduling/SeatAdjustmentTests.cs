@@ -139,6 +139,40 @@ public sealed partial class SeatAdjustmentTests : IDisposable
         dialogs.WaitForAssertion(() => Assert.Contains(name, SeatText(dialogs, chosen), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ReplaceInvigilator_Should_OfferCertifiedInvigilatorsAndSave_When_Organization()
+    {
+        _scenario.SaveCertifiedInvigilators(_scenario.Catalog.OtherSchoolId, 1);
+        int incoming;
+        using (var context = _db.OpenAsSystem())
+        {
+            incoming = context.Set<CertHub.Core.Invigilators.Invigilator>().Max(i => i.Id);
+        }
+
+        await using var ctx = Context(Org);
+        var dialogs = await OpenSeatMapAsync(ctx);
+
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=replace-invigilator]").Click());
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=replace-dialog]")));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=replace-submit]").Click());
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=replace-dialog]")));
+        using var after = _db.OpenAsSystem();
+        var session = after.Set<RoomSession>().Include(s => s.Invigilators).AsNoTracking().Single(s => s.Id == _sessionId);
+        Assert.Contains(incoming, session.Invigilators.Select(i => i.InvigilatorId));
+        Assert.Equal(2, session.Invigilators.Count);
+    }
+
+    [Fact]
+    public async Task SeatMap_Should_NotOfferReplaceInvigilator_When_School()
+    {
+        await using var ctx = Context(School);
+
+        var dialogs = await OpenSeatMapAsync(ctx);
+
+        Assert.Empty(dialogs.FindAll("[data-testid=replace-invigilator]"));
+    }
+
     [GeneratedRegex(@"(\d+)号座")]
     private static partial Regex SeatNoPattern();
 }
