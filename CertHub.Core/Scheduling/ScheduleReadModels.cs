@@ -101,7 +101,7 @@ public sealed record InvigilatorChoices(IReadOnlyList<InvigilatorChoice> Assigne
 /// <summary>调整座位: a room session of the same plan and subject a candidate can be moved to.</summary>
 public sealed record SeatMoveTarget(int RoomId, string RoomName, string SiteName, int SeatedCount, int Capacity)
 {
-    public string Text => $"{SiteName} {RoomName}（{SeatedCount}/{Capacity}）";
+    public string Text => $"{RoomName}（{SeatedCount}/{Capacity}） {SiteName}";
 }
 
 /// <summary>One row of 排考明细: a candidate seated for one subject.</summary>
