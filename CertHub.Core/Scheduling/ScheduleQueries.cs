@@ -73,14 +73,14 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
 
         var item = (await WithInvigilatorsAsync(db, [room], ct))[0];
         var seats = await SeatRows(db, scope, onlyVisible: false).Where(s => s.RoomSessionId == roomSessionId)
-            .Select(s => new { s.SeatNo, s.Visible, s.CandidateName, s.AdmissionTicketNo, s.SchoolName })
+            .Select(s => new { s.SeatNo, s.Visible, s.CandidateName, s.AdmissionTicketNo, s.SchoolName, s.RegistrationId })
             .ToListAsync(ct);
         var bySeat = seats.ToDictionary(s => s.SeatNo);
         var last = Math.Max(room.Capacity, seats.Count == 0 ? 0 : seats.Max(s => s.SeatNo));
         var cells = Enumerable.Range(1, last).Select(no => bySeat.TryGetValue(no, out var s)
-            ? s.Visible ? new SeatMapCell(no, s.CandidateName, s.AdmissionTicketNo, s.SchoolName, true) : new SeatMapCell(no, null, null, null, true)
+            ? s.Visible ? new SeatMapCell(no, s.CandidateName, s.AdmissionTicketNo, s.SchoolName, true, s.RegistrationId) : new SeatMapCell(no, null, null, null, true)
             : new SeatMapCell(no, null, null, null, false)).ToList();
-        return new SeatMap(item, cells);
+        return new SeatMap(item, cells, room.ExamRoomId, room.SubjectId);
     }
 
     /// <summary>排考明细: one page of the seats of the school's own candidates (organisation: of its plans), a row per candidate and subject.</summary>
@@ -185,6 +185,8 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
             select new RoomRow
             {
                 RoomSessionId = s.Id,
+                ExamRoomId = room.Id,
+                SubjectId = s.SubjectId,
                 ExamPlanId = plan.Id,
                 PlanName = plan.Name,
                 RoomName = room.Name,
@@ -257,6 +259,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
             select new SeatRow
             {
                 SeatId = seat.Id,
+                RegistrationId = seat.RegistrationId,
                 RoomSessionId = s.Id,
                 ExamPlanId = s.ExamPlanId,
                 PlanName = plan.Name,
@@ -308,6 +311,10 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     {
         public int RoomSessionId { get; init; }
 
+        public int ExamRoomId { get; init; }
+
+        public int SubjectId { get; init; }
+
         public int ExamPlanId { get; init; }
 
         public string PlanName { get; init; } = "";
@@ -354,6 +361,8 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
     private sealed class SeatRow
     {
         public int SeatId { get; init; }
+
+        public int RegistrationId { get; init; }
 
         public int RoomSessionId { get; init; }
 

@@ -81,13 +81,28 @@ public sealed record RoomArrangementListItem(
 }
 
 /// <summary>One seat of a seat map (1..座位数): empty, taken by a candidate the user may see, or taken by another school's candidate.</summary>
-public sealed record SeatMapCell(int SeatNo, string? CandidateName, string? AdmissionTicketNo, string? SchoolName, bool IsTaken)
+public sealed record SeatMapCell(int SeatNo, string? CandidateName, string? AdmissionTicketNo, string? SchoolName, bool IsTaken, int? RegistrationId = null)
 {
     public bool IsVisible => CandidateName is not null;
 }
 
 /// <summary>查看 of 考场编排: who sits where.</summary>
-public sealed record SeatMap(RoomArrangementListItem Room, IReadOnlyList<SeatMapCell> Seats);
+public sealed record SeatMap(RoomArrangementListItem Room, IReadOnlyList<SeatMapCell> Seats, int RoomId, int SubjectId);
+
+/// <summary>更换监考: an invigilator of a room session, or one certified for its certificate and level.</summary>
+public sealed record InvigilatorChoice(int InvigilatorId, string Name, string TeacherNo, string SchoolName)
+{
+    public string Text => $"{Name}({TeacherNo}) {SchoolName}";
+}
+
+/// <summary>更换监考: who invigilates the room session and who is certified to take a place.</summary>
+public sealed record InvigilatorChoices(IReadOnlyList<InvigilatorChoice> Assigned, IReadOnlyList<InvigilatorChoice> Certified);
+
+/// <summary>调整座位: a room session of the same plan and subject a candidate can be moved to.</summary>
+public sealed record SeatMoveTarget(int RoomId, string RoomName, string SiteName, int SeatedCount, int Capacity)
+{
+    public string Text => $"{RoomName}（{SeatedCount}/{Capacity}） {SiteName}";
+}
 
 /// <summary>One row of 排考明细: a candidate seated for one subject.</summary>
 public sealed record ScheduleDetailItem(

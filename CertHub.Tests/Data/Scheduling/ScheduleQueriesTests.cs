@@ -119,6 +119,37 @@ public sealed class ScheduleQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task MoveTargets_Should_ListTheSubjectsRoomsOfThePlan_When_ItsOrganizationAsks()
+    {
+        var targets = await Org.MoveTargetsAsync(_s.TheorySessionId, CancellationToken.None);
+        var map = await Org.SeatMapAsync(_s.TheorySessionId, CancellationToken.None);
+
+        var target = Assert.Single(targets);
+        Assert.Equal((_s.Chain.ExamRoomId, "第一考场", 2, 30), (target.RoomId, target.RoomName, target.SeatedCount, target.Capacity));
+        Assert.Equal((_s.Chain.ExamRoomId, _s.Chain.SubjectId), (map!.RoomId, map.SubjectId));
+        Assert.NotNull(map.Seats[0].RegistrationId);
+    }
+
+    [Fact]
+    public async Task MoveTargets_Should_BeEmpty_When_ASchoolOrAnotherOrganizationAsks()
+    {
+        Assert.Empty(await Host.MoveTargetsAsync(_s.TheorySessionId, CancellationToken.None));
+        Assert.Empty(await Borrower.MoveTargetsAsync(_s.TheorySessionId, CancellationToken.None));
+        Assert.Empty(await OtherOrg.MoveTargetsAsync(_s.TheorySessionId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InvigilatorChoices_Should_ListAssignedAndCertified_OnlyForThePlansOrganization()
+    {
+        var org = await Org.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None);
+
+        Assert.Single(org.Assigned);
+        Assert.Empty(org.Certified);
+        Assert.Empty((await Host.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None)).Assigned);
+        Assert.Empty((await OtherOrg.InvigilatorChoicesAsync(_s.TheorySessionId, CancellationToken.None)).Assigned);
+    }
+
+    [Fact]
     public async Task ListDetails_Should_ListOnlyTheSchoolsOwnCandidates_When_SchoolHostsOthers()
     {
         var host = await Host.AllDetailsAsync(new ScheduleDetailFilter(), CancellationToken.None);

@@ -6,6 +6,7 @@ using CertHub.Tests.Support.Builders;
 using CertHub.Web.Components.Pages.Scheduling;
 using CertHub.Web.Documents.Pdf;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -42,6 +43,9 @@ public sealed class SchedulingPagesTests
         ctx.Services.AddSingleton<IFileStore>(files);
         ctx.Services.AddSingleton<ScheduleQueries>();
         ctx.Services.AddSingleton<ScheduleDocuments>();
+        ctx.Services.AddSingleton<IChangeFeed>(new RecordingChangeFeed());
+        ctx.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ADomain.Day(12)));
+        ctx.Services.AddSingleton<SchedulingService>();
         return (ctx, schedule);
     }
 
