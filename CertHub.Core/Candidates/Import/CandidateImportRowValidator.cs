@@ -1,6 +1,7 @@
 using System.Globalization;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
+using CertHub.Core.Imports;
 
 namespace CertHub.Core.Candidates.Import;
 
@@ -156,17 +157,7 @@ public sealed class CandidateImportRowValidator(
         return null;
     }
 
-    private static string? Required(string? value, string field, List<string> reasons)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            reasons.Add($"{field}不能为空");
-            return null;
-        }
-
-        return trimmed;
-    }
+    private static string? Required(string? value, string field, List<string> reasons) => ImportCells.Required(value, field, reasons);
 
     private static TEnum? ParseEnum<TEnum>(string? text, string field, List<string> reasons) where TEnum : struct, Enum
     {
