@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "scheduling" => SchedulingBench.Run(args.Skip(1).ToArray()),
     "registrations" => await RegistrationsBench.RunAsync(args.Skip(1).ToArray()),
     "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
+    "results" => await ResultsBench.RunAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
 };
@@ -20,5 +21,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- scheduling [registrations=20000] [sites=40] [rooms=500] [invigilators=300]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- registrations [rows=20000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- statistics [registrations=1000000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- results [seats=50000] [batch=10000]");
     return 2;
 }
