@@ -10,7 +10,7 @@ namespace CertHub.Core.Api;
 
 /// <summary>
 /// POST /api/v1/plans/{planId}/scores: a bulk of rows ({ticketNo | candidateNo, subjectCode, score | absent}) turned into the
-/// xlsx import's rows and applied by <see cref="ScoreService.ApplyRowsAsync"/> — the same rules (成绩登记时间, seat of that
+/// xlsx import's rows and applied by <see cref="ScoreService.ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/> — the same rules (成绩登记时间, seat of that
 /// subject, 0..满分 with one decimal, once per request), idempotent on retry (the same score again is "unchanged"). A row
 /// naming only the 考生编号 is matched to that candidate's seat in the subject. One audit entry per request.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class OrganizationApiScores(ICertHubDbFactory dbFactory, ICurrentU
             }
         }
 
-        var applied = importRows.Count == 0 ? null : await scores.ApplyRowsAsync(planId, importRows, ct);
+        var applied = importRows.Count == 0 ? null : await scores.ApplyRowsAsync(planId, importRows, seats, ct);
         var failures = applied?.Failures.ToDictionary(f => f.Row.RowNumber, f => f.Reason) ?? [];
         foreach (var row in importRows)
         {

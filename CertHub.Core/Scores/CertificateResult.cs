@@ -46,7 +46,10 @@ public sealed class CertificateResult : Entity
 
     public DateTimeOffset UpdatedUtc { get; private set; }
 
-    public bool IsFinal => Status is CertificateResultStatus.Passed or CertificateResultStatus.Failed;
+    public bool IsFinal => IsFinalStatus(Status);
+
+    /// <summary>已通过 and 未通过 are final (computed from locked scores).</summary>
+    public static bool IsFinalStatus(CertificateResultStatus status) => status is CertificateResultStatus.Passed or CertificateResultStatus.Failed;
 
     public static CertificateResult Create(int candidateId, int examPlanId, int certificateId, CertificateLevel level, int schoolId, int examSiteId, DateTimeOffset nowUtc) =>
         new()

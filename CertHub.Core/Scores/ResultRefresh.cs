@@ -39,9 +39,13 @@ internal static class ResultRefresh
         var scores = (await db.Set<SubjectScore>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ExamPlanId == planId)
                 .Select(s => new { s.CandidateId, Value = new SubjectScoreValue(s.SubjectId, s.Score, s.IsAbsent) }).ToListAsync(ct))
             .ToLookup(s => s.CandidateId, s => s.Value);
-        var results = (await db.Set<CertificateResult>().IgnoreQueryFilters().Where(r => r.ExamPlanId == planId).ToListAsync(ct))
+        // Existing results are read as values; only the ones whose status changes are loaded for update, new ones are
+        // inserted in bulk when the database offers it (a plan of 50,000 seats is refreshed on every score request).
+        var results = (await db.Set<CertificateResult>().IgnoreQueryFilters().AsNoTracking().Where(r => r.ExamPlanId == planId)
+                .Select(r => new { r.Id, r.CandidateId, r.CertificateId, r.Level, r.Status }).ToListAsync(ct))
             .ToDictionary(r => (r.CandidateId, r.CertificateId, r.Level));
-        var changed = 0;
+        var created = new List<CertificateResult>();
+        var updates = new Dictionary<int, CertificateResultStatus>();
         foreach (var group in seated.GroupBy(s => (s.CandidateId, s.CertificateId, s.Level)))
         {
             var first = group.First();
@@ -49,20 +53,39 @@ internal static class ResultRefresh
                 .Where(s => s.CertificateId == first.CertificateId && s.Level == first.Level && s.IsOpenTo(first.CandidateType))
                 .Select(s => new RequiredSubject(s.Id, s.PassMark)).ToList();
             var status = ResultCalculator.Compute(required, [.. scores[first.CandidateId]], locked);
-            if (!results.TryGetValue(group.Key, out var result))
+            if (results.TryGetValue(group.Key, out var known))
             {
-                result = CertificateResult.Create(first.CandidateId, planId, first.CertificateId, first.Level, first.SchoolId, first.ExamSiteId, now);
-                db.Set<CertificateResult>().Add(result);
-                results[group.Key] = result;
-                changed++;
+                if (!CertificateResult.IsFinalStatus(known.Status) && known.Status != status)
+                {
+                    updates[known.Id] = status;
+                }
+
+                continue;
             }
 
-            if (!result.IsFinal && result.Apply(status, now))
+            var result = CertificateResult.Create(first.CandidateId, planId, first.CertificateId, first.Level, first.SchoolId, first.ExamSiteId, now);
+            result.Apply(status, now);
+            created.Add(result);
+        }
+
+        foreach (var chunk in updates.Keys.Chunk(500))
+        {
+            foreach (var result in await db.Set<CertificateResult>().IgnoreQueryFilters().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
             {
-                changed++;
+                result.Apply(updates[result.Id], now);
             }
         }
 
+        if (db is IBulkInsert bulk)
+        {
+            await bulk.BulkInsertAsync(created, ct);
+        }
+        else
+        {
+            db.Set<CertificateResult>().AddRange(created);
+        }
+
+        var changed = updates.Count + created.Count + created.Count(r => r.Status != CertificateResultStatus.NotRecorded);
         await db.SaveChangesAsync(ct);
         return changed;
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertHub.Core.Scores;
 
 /// <summary>
-/// 5.2.9 科目成绩. The organisation of a plan imports scores per subject in the 成绩登记时间 (<see cref="ApplyRowsAsync"/>, shared with
+/// 5.2.9 科目成绩. The organisation of a plan imports scores per subject in the 成绩登记时间 (<see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/>, shared with
 /// the API), corrects them (in the 公示期 only with a reason) and answers 成绩复核; a school lists and exports its candidates'
 /// scores and files 成绩复核 in the 公示期; after the 公示期 nothing changes (the entities refuse). Every method checks the role
 /// and the tenant explicitly, on top of the query filters.
@@ -78,7 +78,7 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         return [.. list.Select(p => new ScorePlanOption(p.Id, p.Name, p.Year, p.StageAt(now)))];
     }
 
-    /// <summary>按科目导入成绩 from the xlsx template: the rows go through <see cref="ApplyRowsAsync"/>; an 导入记录 (成绩导入) keeps the failed rows.</summary>
+    /// <summary>按科目导入成绩 from the xlsx template: the rows go through <see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/>; an 导入记录 (成绩导入) keeps the failed rows.</summary>
     public async Task<ScoreImportResult> ImportAsync(int planId, Stream xlsx, string fileName, IProgress<int>? progress, CancellationToken ct)
     {
         var organizationId = RequireOrganization();
@@ -86,7 +86,7 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = sheet.ReadRows(xlsx).Where(r => !r.IsEmpty).ToList();
         progress?.Report(rows.Count);
-        var result = await ApplyAsync(db, organizationId, planId, rows, ct);
+        var result = await ApplyAsync(db, organizationId, planId, rows, null, ct);
         var now = clock.GetUtcNow();
         string? failedPath = null;
         if (result.Failures.Count > 0)
@@ -111,13 +111,20 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
     /// Idempotent: the same score again for the same candidate + subject changes nothing; a different one replaces it (with a
     /// 成绩修改记录). Results of the plan are recomputed.
     /// </summary>
-    public async Task<ScoreRowsResult> ApplyRowsAsync(int planId, IEnumerable<ScoreImportRow> rows, CancellationToken ct)
+    public Task<ScoreRowsResult> ApplyRowsAsync(int planId, IEnumerable<ScoreImportRow> rows, CancellationToken ct) =>
+        ApplyRowsAsync(planId, rows, null, ct);
+
+    /// <summary>
+    /// <see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/> with the plan's seats already loaded by
+    /// the caller (<see cref="SeatsAsync"/>; the API matches its rows against them first), so they are read once per request.
+    /// </summary>
+    internal async Task<ScoreRowsResult> ApplyRowsAsync(int planId, IEnumerable<ScoreImportRow> rows, IReadOnlyList<ScoreSeat>? seats, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var organizationId = RequireOrganization();
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await ApplyAsync(db, organizationId, planId, [.. rows.Where(r => !r.IsEmpty)], ct);
+        var result = await ApplyAsync(db, organizationId, planId, [.. rows.Where(r => !r.IsEmpty)], seats, ct);
         await transaction.CommitAsync(ct);
         Publish(organizationId);
         return result;
@@ -203,7 +210,13 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         changes.Publish(new ChangeNotice(Topic, SchoolId: request.SchoolId));
     }
 
-    private async Task<ScoreRowsResult> ApplyAsync(ICertHubDb db, int organizationId, int planId, IReadOnlyList<ScoreImportRow> rows, CancellationToken ct)
+    /// <summary>
+    /// The rules of <see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/>. Fast on large files: the
+    /// existing scores are read as values, only the ones a row changes are loaded for update, and new scores are inserted in
+    /// bulk when the database offers it (<see cref="IBulkInsert"/>).
+    /// </summary>
+    private async Task<ScoreRowsResult> ApplyAsync(ICertHubDb db, int organizationId, int planId, List<ScoreImportRow> rows,
+        IReadOnlyList<ScoreSeat>? seats, CancellationToken ct)
     {
         var plan = await db.Set<ExamPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.OrganizationId == organizationId, ct)
             ?? throw new DomainRuleException("考试计划不存在或不属于本机构");
@@ -212,41 +225,62 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         DomainRuleException.ThrowIf(window.IsLockedAt(now), SubjectScore.LockedMessage);
         DomainRuleException.ThrowIf(!plan.IsPublished || !window.IsEntryOpenAt(now), "当前不在该考试计划的成绩登记时间内，不能导入成绩");
 
-        var validator = new ScoreRowValidator(await SeatsAsync(db, planId, ct));
-        var existing = (await db.Set<SubjectScore>().IgnoreQueryFilters().Where(s => s.ExamPlanId == planId).ToListAsync(ct))
+        var validator = new ScoreRowValidator(seats ?? await SeatsAsync(db, planId, ct));
+        var existing = (await db.Set<SubjectScore>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ExamPlanId == planId)
+                .Select(s => new { s.Id, s.RegistrationId, s.SubjectId, s.Score, s.IsAbsent }).ToListAsync(ct))
             .ToDictionary(s => (s.RegistrationId, s.SubjectId));
         var failures = new List<ScoreRowFailure>();
-        var outcomes = new Dictionary<int, ScoreRowOutcome>();
-        var actor = currentUser.ActorName();
+        var valid = new List<(ScoreImportRow Row, ValidScoreRow Value)>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.RowNumber))
         {
             ct.ThrowIfCancellationRequested();
-            var (valid, reason) = validator.Validate(row);
-            if (valid is null)
+            var (value, reason) = validator.Validate(row);
+            if (value is null)
             {
                 failures.Add(new ScoreRowFailure(row, reason!));
-                continue;
             }
+            else
+            {
+                valid.Add((row, value));
+            }
+        }
 
+        // The scores the rows change (not the same value again), loaded for update.
+        var changing = valid
+            .Select(v => existing.GetValueOrDefault((v.Value.Seat.RegistrationId, v.Value.Seat.SubjectId)))
+            .Where((e, i) => e is not null && !SubjectScore.SameValue(e.Score, e.IsAbsent, valid[i].Value.Score, valid[i].Value.IsAbsent))
+            .Select(e => e!.Id).ToList();
+        var tracked = new Dictionary<int, SubjectScore>();
+        foreach (var chunk in changing.Chunk(500))
+        {
+            foreach (var score in await db.Set<SubjectScore>().IgnoreQueryFilters().Where(s => chunk.Contains(s.Id)).ToListAsync(ct))
+            {
+                tracked[score.Id] = score;
+            }
+        }
+
+        var outcomes = new Dictionary<int, ScoreRowOutcome>();
+        var created = new List<SubjectScore>();
+        var actor = currentUser.ActorName();
+        foreach (var (row, value) in valid)
+        {
             try
             {
-                var seat = valid.Seat;
-                if (existing.TryGetValue((seat.RegistrationId, seat.SubjectId), out var score))
+                var seat = value.Seat;
+                if (existing.TryGetValue((seat.RegistrationId, seat.SubjectId), out var known))
                 {
-                    if (score.Holds(valid.Score, valid.IsAbsent))
+                    if (!tracked.TryGetValue(known.Id, out var score))
                     {
                         outcomes[row.RowNumber] = ScoreRowOutcome.Unchanged;
                         continue;
                     }
 
-                    score.Correct(valid.Score, valid.IsAbsent, null, actor, now, window);
+                    score.Correct(value.Score, value.IsAbsent, null, actor, now, window);
                     outcomes[row.RowNumber] = ScoreRowOutcome.Changed;
                 }
                 else
                 {
-                    score = SubjectScore.Record(planId, seat.SubjectId, seat.CandidateId, seat.RegistrationId, valid.Score, valid.IsAbsent, seat.FullMark, seat.PassMark, now);
-                    db.Set<SubjectScore>().Add(score);
-                    existing[(seat.RegistrationId, seat.SubjectId)] = score;
+                    created.Add(SubjectScore.Record(planId, seat.SubjectId, seat.CandidateId, seat.RegistrationId, value.Score, value.IsAbsent, seat.FullMark, seat.PassMark, now));
                     outcomes[row.RowNumber] = ScoreRowOutcome.Recorded;
                 }
             }
@@ -254,6 +288,15 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
             {
                 failures.Add(new ScoreRowFailure(row, ex.Message));
             }
+        }
+
+        if (db is IBulkInsert bulk)
+        {
+            await bulk.BulkInsertAsync(created, ct);
+        }
+        else
+        {
+            db.Set<SubjectScore>().AddRange(created);
         }
 
         await db.SaveChangesAsync(ct);

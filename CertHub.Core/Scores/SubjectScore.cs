@@ -95,7 +95,11 @@ public sealed class SubjectScore : Entity
     }
 
     /// <summary>Whether the score already holds this value (re-submitting the same score is a no-op).</summary>
-    public bool Holds(decimal? score, bool isAbsent) => isAbsent ? IsAbsent : !IsAbsent && Score == score;
+    public bool Holds(decimal? score, bool isAbsent) => SameValue(Score, IsAbsent, score, isAbsent);
+
+    /// <summary>Whether a stored value (<paramref name="storedScore"/>, <paramref name="storedAbsent"/>) equals a submitted one (for rows read without the entity).</summary>
+    public static bool SameValue(decimal? storedScore, bool storedAbsent, decimal? score, bool isAbsent) =>
+        isAbsent ? storedAbsent : !storedAbsent && storedScore == score;
 
     /// <summary>The value the result calculation needs.</summary>
     public SubjectScoreValue ToValue() => new(SubjectId, Score, IsAbsent);

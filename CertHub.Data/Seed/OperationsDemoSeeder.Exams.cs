@@ -28,44 +28,50 @@ public sealed partial class OperationsDemoSeeder
     {
         foreach (var row in PlanRows)
         {
-            var certificates = row.Certs.Select(c => (Certificate: state.Certificates[c.Cert], c.Level, c.Fee)).ToList();
-            var organization = state.Organizations[certificates[0].Certificate.OrganizationId];
-            var examDay = ExamDay(state.Now, row.ExamDay);
-            var windows = new ExamPlanWindows(
-                examDay.AddDays(-40), examDay.AddDays(-20), examDay.AddDays(-20), examDay.AddDays(-3),
-                examDay.AddDays(5), examDay.AddDays(15), examDay.AddDays(15), examDay.AddDays(22));
-            var publishAt = Past(state, windows.RegistrationStartUtc.AddDays(-3));
-            var china = examDay.ToOffset(TimeSpan.FromHours(8));
-            var name = string.Format(System.Globalization.CultureInfo.InvariantCulture, row.Name, china.Year, ChineseMonth(china.Month));
-            var plan = ExamPlan.Create(organization.Id, china.Year, name, row.Mode, windows, publishAt.AddDays(-2));
-            foreach (var (certificate, level, fee) in certificates)
-            {
-                plan.SetCertificate(certificate.Id, level, fee);
-            }
-
-            plan.SetSchools(row.Schools.Select(code => state.Schools[code].Id));
-            var levelIndex = 0;
-            foreach (var (certificate, level, fee) in certificates)
-            {
-                foreach (var subject in state.SubjectsOf(certificate.Id, level))
-                {
-                    var start = examDay.AddDays(levelIndex).AddHours(subject.ExamMode == ExamMode.Practical ? 5 : 0);
-                    plan.SetSubject(subject, start, start.AddMinutes(subject.DurationMinutes), row.Mode == RegistrationMode.BySubject ? decimal.Round(fee / 2, 2) : null);
-                }
-
-                levelIndex++;
-            }
-
-            if (row.Stage != ExamPlanStage.Unpublished)
-            {
-                plan.Publish(organization.ContactName ?? organization.Name, publishAt);
-            }
-
-            state.Plans.Add(new SeededPlan(plan, row.Stage, row.PerSchool));
+            state.Plans.Add(CreatePlan(state, row.Name, row.Stage, ExamDay(state.Now, row.ExamDay), row.Mode, row.Certs, row.Schools, row.PerSchool));
         }
 
         db.AddRange(state.Plans.Select(p => p.Plan));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>An exam plan of the certificates' organisation with the windows around <paramref name="examDay"/> (published unless 未发布).</summary>
+    private static SeededPlan CreatePlan(SeedState state, string nameFormat, ExamPlanStage stage, DateTimeOffset examDay, RegistrationMode mode,
+        (string Cert, CertificateLevel Level, decimal Fee)[] certs, string[] schools, int perSchool)
+    {
+        var certificates = certs.Select(c => (Certificate: state.Certificates[c.Cert], c.Level, c.Fee)).ToList();
+        var organization = state.Organizations[certificates[0].Certificate.OrganizationId];
+        var windows = new ExamPlanWindows(
+            examDay.AddDays(-40), examDay.AddDays(-20), examDay.AddDays(-20), examDay.AddDays(-3),
+            examDay.AddDays(5), examDay.AddDays(15), examDay.AddDays(15), examDay.AddDays(22));
+        var publishAt = Past(state, windows.RegistrationStartUtc.AddDays(-3));
+        var china = examDay.ToOffset(TimeSpan.FromHours(8));
+        var name = string.Format(System.Globalization.CultureInfo.InvariantCulture, nameFormat, china.Year, ChineseMonth(china.Month));
+        var plan = ExamPlan.Create(organization.Id, china.Year, name, mode, windows, publishAt.AddDays(-2));
+        foreach (var (certificate, level, fee) in certificates)
+        {
+            plan.SetCertificate(certificate.Id, level, fee);
+        }
+
+        plan.SetSchools(schools.Select(code => state.Schools[code].Id));
+        var levelIndex = 0;
+        foreach (var (certificate, level, fee) in certificates)
+        {
+            foreach (var subject in state.SubjectsOf(certificate.Id, level))
+            {
+                var start = examDay.AddDays(levelIndex).AddHours(subject.ExamMode == ExamMode.Practical ? 5 : 0);
+                plan.SetSubject(subject, start, start.AddMinutes(subject.DurationMinutes), mode == RegistrationMode.BySubject ? decimal.Round(fee / 2, 2) : null);
+            }
+
+            levelIndex++;
+        }
+
+        if (stage != ExamPlanStage.Unpublished)
+        {
+            plan.Publish(organization.ContactName ?? organization.Name, publishAt);
+        }
+
+        return new SeededPlan(plan, stage, perSchool);
     }
 
     /// <summary>09:00 China time (01:00 UTC) on the day <paramref name="days"/> from now.</summary>

@@ -42,7 +42,9 @@ public sealed partial class OperationsDemoSeeder
                 var at = plan.NoticeEndUtc.AddDays(1).AddMinutes(index);
                 var record = IssuanceRecord.Generate(source, orgSigner, at);
                 var siteSigner = state.Contacts.GetValueOrDefault(site.SchoolId, "管理员");
-                MoveIssuance(state, record, statuses[index % statuses.Length], index, orgSigner, siteSigner, at, certificate.Code, numbers);
+                // Last year's plans (证书通过率统计 demo): most certificates issued, a few still 待发放.
+                var target = IsHistory(state, plan) ? (index % 9 == 4 ? IssuanceStatus.PendingIssue : IssuanceStatus.Issued) : statuses[index % statuses.Length];
+                MoveIssuance(state, record, target, index, orgSigner, siteSigner, at, certificate.Code, numbers);
                 db.Add(record);
                 index++;
             }

@@ -57,6 +57,9 @@ public sealed partial class OperationsDemoSeeder
 
         public List<SeededPlan> Plans { get; } = [];
 
+        /// <summary>Last year's plans of the 证书通过率统计 demo set (see OperationsDemoSeeder.Statistics.cs).</summary>
+        public HashSet<ExamPlan> HistoryPlans { get; } = [];
+
         public List<SubjectScore> Scores { get; } = [];
 
         public List<CertificateResult> Results { get; } = [];

@@ -47,6 +47,7 @@ public sealed partial class OperationsDemoSeeder(CertHubContextBuilder contexts,
         await SeedCandidatesAsync(db, state, ct);
         await SeedInvigilatorsAsync(db, state, ct);
         await SeedExamPlansAsync(db, state, ct);
+        await SeedPassRateHistoryAsync(db, state, ct); // 证书通过率统计 demo set (last year)
         await SeedRegistrationsAsync(db, state, ct);
         await SeedPaymentsAsync(db, state, ct);
         await SeedSchedulingAsync(db, state, ct);

@@ -61,7 +61,7 @@ public sealed class DemoSeedTests : IDisposable
         var stages = (await db.Set<ExamPlan>().ToListAsync()).Select(p => p.StageAt(Now)).ToHashSet();
         Assert.All(Enum.GetValues<ExamPlanStage>(), stage => Assert.Contains(stage, stages));
 
-        var plans = await db.Set<ApplicationPlan>().Where(p => p.ProvinceId == db.Set<Province>().Single(x => x.Code == "11").Id).ToListAsync();
+        var plans = await db.Set<ApplicationPlan>().Where(p => p.ProvinceId == db.Set<Province>().Single(x => x.Code == "11").Id && p.Year == Now.Year).ToListAsync();
         Assert.Equal(7, plans.Count);
         Assert.Contains(plans, p => p.StatusAt(Now) == ApplicationPlanStatus.InProgress);
         Assert.Contains(plans, p => p.StatusAt(Now) == ApplicationPlanStatus.NotStarted);
@@ -96,6 +96,32 @@ public sealed class DemoSeedTests : IDisposable
         var issued = await db.Set<IssuanceRecord>().Where(r => r.Status == IssuanceStatus.Issued).Select(r => r.CertificateNo!).ToListAsync();
         Assert.NotEmpty(issued);
         Assert.All(issued, no => Assert.True(db.Set<LedgerEntry>().Any(e => e.SubjectKey == no && e.Kind == LedgerEntryKind.CertificateIssued)));
+    }
+
+    [Fact]
+    public async Task Pass_rate_demo_set_gives_last_year_figures_to_the_province_the_organisation_and_the_school()
+    {
+        await SeedAsync();
+        await using var db = Open();
+        var beijing = await db.Set<Province>().Where(p => p.Code == "11").Select(p => p.Id).SingleAsync();
+        var wl = await db.Set<Organization>().Where(o => o.CreditCode == "91110000MA01WL001X").Select(o => o.Id).SingleAsync();
+        var ustb = await db.Set<PilotSchool>().Where(s => s.Code == "4111010008").Select(s => s.Id).SingleAsync();
+        var contexts = _services.GetRequiredService<CertHubContextBuilder>();
+        foreach (var user in new[]
+        {
+            new FixedCurrentUser(UserRole.ProvinceAdmin, ProvinceId: beijing, UserName: "bj-edu"),
+            new FixedCurrentUser(UserRole.OrgAdmin, OrganizationId: wl, UserName: "wl"),
+            new FixedCurrentUser(UserRole.SchoolAdmin, SchoolId: ustb, ProvinceId: beijing, UserName: "ustb"),
+        })
+        {
+            var queries = new CertHub.Core.Statistics.PassRateQueries(new CertHubDbFactory(contexts, user), user);
+            var report = await queries.GetAsync(CertHub.Core.Statistics.PassRateGrouping.ByLevel, new CertHub.Core.Statistics.PassRateFilter(Year: Now.Year - 1), default);
+            Assert.True(report.Rows.Count >= 2, $"{user.UserName}: {report.Rows.Count} rows");
+            Assert.All(report.Rows, r => Assert.True(r.ApprovedCount > 0 && r.RegisteredCount >= r.AttendedCount && r.AttendedCount >= r.PassedCount
+                && r.PassedCount >= r.IssuedCount, $"{user.UserName} {r.CertificateName}"));
+            Assert.True(report.Funnel.Registered >= 40 && report.Funnel.Passed > 0 && report.Funnel.Issued > 0 && report.Funnel.Passed < report.Funnel.Attended,
+                $"{user.UserName}: 报考 {report.Funnel.Registered} 参考 {report.Funnel.Attended} 通过 {report.Funnel.Passed} 发证 {report.Funnel.Issued}");
+        }
     }
 
     public void Dispose()

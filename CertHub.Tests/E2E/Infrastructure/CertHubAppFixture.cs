@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,6 +24,9 @@ public sealed class CertHubAppFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>The app's clock (system time unless a test travels; see <see cref="E2EClock"/>).</summary>
+    public E2EClock Clock { get; } = new();
 
     /// <summary>Looks a school's id up by its code, as the system (sees every tenant).</summary>
     public async Task<int> SchoolIdAsync(string code)
@@ -46,6 +50,7 @@ public sealed class CertHubAppFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
             builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)); // test clock (公示期 ends, ...)
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
