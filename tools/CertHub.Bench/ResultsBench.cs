@@ -6,8 +6,8 @@ using CertHub.Core.Audit;
 using CertHub.Core.Candidates;
 using CertHub.Core.Catalog;
 using CertHub.Core.Common;
-using CertHub.Core.ExamSites;
 using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
 using CertHub.Core.Registrations;
 using CertHub.Core.Scheduling;
 using CertHub.Core.Scores;
@@ -91,8 +91,10 @@ public static class ResultsBench
                 var result = System.Text.Json.JsonSerializer.Deserialize<ApiScoreSubmission>(body, Json)!;
                 totals = totals with
                 {
-                    Recorded = totals.Recorded + result.Recorded, Changed = totals.Changed + result.Changed,
-                    Unchanged = totals.Unchanged + result.Unchanged, Failed = totals.Failed + result.Failed,
+                    Recorded = totals.Recorded + result.Recorded,
+                    Changed = totals.Changed + result.Changed,
+                    Unchanged = totals.Unchanged + result.Unchanged,
+                    Failed = totals.Failed + result.Failed,
                 };
                 requestTimes.Add(watch.Elapsed.TotalSeconds - started);
             }
