@@ -103,7 +103,7 @@ public static class ResultsBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var peak = sampler.Stop();
             var seconds = watch.Elapsed.TotalSeconds;
-            var (stored, passed, results) = await CountAsync(contexts, world.PlanId);
+            var (stored, recording, results) = await CountAsync(contexts, world.PlanId);
 
             var retryWatch = Stopwatch.StartNew();
             var retry = await (await client.PostAsJsonAsync(url, batches[0])).Content.ReadFromJsonAsync<ApiScoreSubmission>(Json);
@@ -114,7 +114,7 @@ public static class ResultsBench
             Console.WriteLine($"  process CPU time during the import (server + client, all threads): {cpu.TotalSeconds:F2} s — less sensitive than wall time to other jobs on the shared cores");
             Console.WriteLine($"  per request: {string.Join(", ", requestTimes.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s");
             Console.WriteLine($"  answered: recorded {totals.Recorded:N0}, changed {totals.Changed:N0}, unchanged {totals.Unchanged:N0}, failed {totals.Failed:N0}");
-            Console.WriteLine($"  stored: {stored:N0} subject scores, {results:N0} certificate results ({passed:N0} 登记中 with every required subject passed or not)");
+            Console.WriteLine($"  stored: {stored:N0} subject scores, {results:N0} certificate results ({recording:N0} 登记中: scores are final only when the 公示期 ends)");
             Console.WriteLine($"  peak memory (process: server + client): working set {Mb(peak.WorkingSet)} MB, managed heap {Mb(peak.Managed)} MB");
             Console.WriteLine($"retry of the first batch ({batches[0].Length:N0} rows, idempotent): {retryWatch.Elapsed.TotalSeconds:F2} s, unchanged {retry?.Unchanged:N0}, recorded {retry?.Recorded:N0}, failed {retry?.Failed:N0}");
             var ok = totals.Recorded == world.Rows.Count && totals.Failed == 0 && stored == world.Rows.Count
@@ -230,7 +230,7 @@ public static class ResultsBench
         return (await keys.CreateAsync("成绩接口性能测试", default)).Key;
     }
 
-    private static async Task<(int Scores, int Passed, int Results)> CountAsync(CertHubContextBuilder contexts, int planId)
+    private static async Task<(int Scores, int Recording, int Results)> CountAsync(CertHubContextBuilder contexts, int planId)
     {
         await using var db = contexts.Create(FixedCurrentUser.System);
         var scores = await db.Set<SubjectScore>().CountAsync(s => s.ExamPlanId == planId);
