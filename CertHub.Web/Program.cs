@@ -152,7 +152,7 @@ services.AddIdentityCore<CertHubUser>(options =>
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
 // 用户管理 (8.1): SMS verification, sub-accounts, roles and permissions, 个人中心, session revalidation.
-services.AddCertHubSms(builder.Configuration);
+services.AddCertHubSms(builder.Configuration, builder.Environment);
 services.AddScoped<SmsVerification>();
 services.AddScoped<UserManagementService>();
 services.AddScoped<AccountRoleService>();

@@ -43,5 +43,8 @@ public interface IAccountAdmin
 
     Task SetPhoneAsync(string userId, string phone, CancellationToken ct);
 
+    /// <summary>Whether an account other than <paramref name="exceptUserId"/> is bound to <paramref name="phone"/>.</summary>
+    Task<bool> IsPhoneInUseAsync(string phone, string? exceptUserId, CancellationToken ct);
+
     Task<int> CountWithRoleAsync(int roleId, CancellationToken ct);
 }

@@ -7,6 +7,9 @@ public static class PhoneNumbers
 {
     public const int MaxLength = 11;
 
+    /// <summary>A phone binds one account only.</summary>
+    public const string InUse = "该手机号已被其他账号绑定";
+
     /// <summary>The 11 digits, or a <see cref="DomainRuleException"/> "请输入正确的手机号".</summary>
     public static string Normalize(string? phone)
     {

@@ -33,15 +33,17 @@ public sealed class ProfileService(IAccountAdmin accounts, SmsVerification sms, 
     public async Task SendPhoneCodeAsync(string newPhone, CancellationToken ct)
     {
         var account = await OwnAsync(ct);
-        DomainRuleException.ThrowIf(PhoneNumbers.Normalize(newPhone) == account.Phone, "新手机号与当前绑定的手机号相同");
-        await sms.SendCodeAsync(newPhone, SmsPurpose.BindPhone, ct);
+        var phone = SubAccountRules.NewPhone(account, newPhone);
+        DomainRuleException.ThrowIf(await accounts.IsPhoneInUseAsync(phone, account.UserId, ct), PhoneNumbers.InUse);
+        await sms.SendCodeAsync(phone, SmsPurpose.BindPhone, ct);
     }
 
     /// <summary>更换手机号: the code sent to the new phone binds it.</summary>
     public async Task ChangePhoneAsync(string newPhone, string code, CancellationToken ct)
     {
         var account = await OwnAsync(ct);
-        var phone = PhoneNumbers.Normalize(newPhone);
+        var phone = SubAccountRules.NewPhone(account, newPhone);
+        DomainRuleException.ThrowIf(await accounts.IsPhoneInUseAsync(phone, account.UserId, ct), PhoneNumbers.InUse);
         await sms.VerifyAsync(phone, SmsPurpose.BindPhone, code, ct);
         await accounts.SetPhoneAsync(account.UserId, phone, ct);
         await audit.RecordAsync(AuditNames.Account, account.UserName, "更换手机号", PhoneNumbers.Mask(phone), ct);

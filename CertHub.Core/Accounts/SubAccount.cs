@@ -36,12 +36,16 @@ public sealed record UserListItem(string UserId, string UserName, string Display
     public bool CanDelete => SubAccountRules.CanDelete(IsDisabled);
 }
 
-/// <summary>新增用户 input: the phone must carry the code sent to it for <see cref="SmsPurpose.NewAccount"/>.</summary>
+/// <summary>
+/// 新增用户 input: the phone must carry the code sent to it for <see cref="SmsPurpose.NewAccount"/>; <paramref name="Tenant"/>
+/// (所属单位) is chosen by the platform admin only (a tenant admin's is its own).
+/// </summary>
 public sealed record NewUserInput(string UserName, string DisplayName, string Phone, string SmsCode, int? RoleId, bool IsCertificateOwner,
-    IReadOnlyList<int> CertificateIds);
+    IReadOnlyList<int> CertificateIds, SubAccountTenant? Tenant = null);
 
-/// <summary>编辑用户 input.</summary>
-public sealed record UserEditInput(string DisplayName, int? RoleId, bool IsCertificateOwner, IReadOnlyList<int> CertificateIds);
+/// <summary>编辑用户 input: a <paramref name="Phone"/> other than the bound one must carry the code sent to it for <see cref="SmsPurpose.BindPhone"/>.</summary>
+public sealed record UserEditInput(string DisplayName, int? RoleId, bool IsCertificateOwner, IReadOnlyList<int> CertificateIds,
+    string? Phone = null, string? SmsCode = null);
 
 /// <summary>What the store writes for a new sub-account (the rules have been applied).</summary>
 public sealed record NewSubAccount(string UserName, string DisplayName, UserRole Role, int? SchoolId, int? OrganizationId, int? ProvinceId,

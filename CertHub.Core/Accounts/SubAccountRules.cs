@@ -11,6 +11,7 @@ namespace CertHub.Core.Accounts;
 public static class SubAccountRules
 {
     public const int UserNameMaxLength = 50;
+    private const string CreateRefused = "只有院校管理员、培训评价组织管理员和平台管理员可以新增用户";
 
     /// <summary>The role given to the sub-accounts <paramref name="actor"/> creates.</summary>
     public static UserRole SubRoleOf(ICurrentUser actor)
@@ -22,6 +23,54 @@ public static class SubAccountRules
             UserRole.OrgAdmin when actor.OrganizationId is not null => UserRole.OrgUser,
             _ => throw new DomainRuleException("只有院校管理员和培训评价组织管理员可以新增用户"),
         };
+    }
+
+    /// <summary>
+    /// 所属单位 of a sub-account <paramref name="actor"/> creates: a school or organisation admin's own (another tenant is
+    /// refused), the one the platform admin chose (required); nobody else creates sub-accounts.
+    /// </summary>
+    public static SubAccountTenant TenantOfNew(ICurrentUser actor, SubAccountTenant? requested)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var own = actor.Role switch
+        {
+            UserRole.SchoolAdmin when actor.SchoolId is int school => new SubAccountTenant(SubAccountTenantKind.School, school),
+            UserRole.OrgAdmin when actor.OrganizationId is int org => new SubAccountTenant(SubAccountTenantKind.Organization, org),
+            UserRole.PlatformAdmin => null,
+            _ => throw new DomainRuleException(CreateRefused),
+        };
+        if (own is null)
+        {
+            return requested ?? throw new DomainRuleException("请选择所属单位");
+        }
+
+        DomainRuleException.ThrowIf(requested is not null && requested != own, "无权为其他单位新增用户");
+        return own;
+    }
+
+    /// <summary>School and organisation admins create sub-accounts for their own tenant, the platform admin for any.</summary>
+    public static bool CanCreate(ICurrentUser actor) => actor?.Role switch
+    {
+        UserRole.SchoolAdmin => actor.SchoolId is not null,
+        UserRole.OrgAdmin => actor.OrganizationId is not null,
+        UserRole.PlatformAdmin => true,
+        _ => false,
+    };
+
+    /// <summary>Refuses unless <paramref name="actor"/> may create sub-accounts (for some tenant).</summary>
+    public static void EnsureCanCreate(ICurrentUser actor) =>
+        DomainRuleException.ThrowIf(!CanCreate(actor), CreateRefused);
+
+    /// <summary>Only the platform admin chooses the 所属单位 of a new sub-account.</summary>
+    public static bool ChoosesTenant(ICurrentUser actor) => actor?.Role == UserRole.PlatformAdmin;
+
+    /// <summary>更换手机号 of a sub-account: a valid number different from the bound one.</summary>
+    public static string NewPhone(AccountInfo target, string? phone)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var number = PhoneNumbers.Normalize(phone);
+        DomainRuleException.ThrowIf(number == target.Phone, "新手机号与当前绑定的手机号相同");
+        return number;
     }
 
     /// <summary>The sub-accounts <paramref name="actor"/> may see and manage.</summary>

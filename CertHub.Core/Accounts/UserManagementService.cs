@@ -18,6 +18,8 @@ public sealed class UserManagementService(
     IAuditLog audit,
     ICurrentUser currentUser)
 {
+    public const int TenantOptionsLimit = 20;
+
     public Task<PagedResult<UserListItem>> ListAsync(UserFilter filter, PageRequest page, CancellationToken ct) =>
         accounts.ListSubAccountsAsync(SubAccountRules.ScopeOf(currentUser), filter, page, ct);
 
@@ -38,45 +40,80 @@ public sealed class UserManagementService(
         return new UserDetail(account, roleName, tenant ?? "", certificates);
     }
 
-    /// <summary>获取验证码 for the phone of a new account.</summary>
-    public Task SendNewAccountCodeAsync(string phone, CancellationToken ct)
+    /// <summary>获取验证码 for the phone of a new account (a phone no other account is bound to).</summary>
+    public async Task SendNewAccountCodeAsync(string phone, CancellationToken ct)
     {
-        SubAccountRules.SubRoleOf(currentUser);
-        return sms.SendCodeAsync(phone, SmsPurpose.NewAccount, ct);
+        SubAccountRules.EnsureCanCreate(currentUser);
+        await EnsurePhoneFreeAsync(PhoneNumbers.Normalize(phone), null, ct);
+        await sms.SendCodeAsync(phone, SmsPurpose.NewAccount, ct);
     }
 
-    /// <summary>新增: checks the input and the phone's code, creates the account with a generated password (returned once).</summary>
+    /// <summary>
+    /// 新增: checks the input and the phone's code, creates the account with a generated password (returned once). A tenant
+    /// admin creates for its own tenant; the platform admin names the 所属单位 in <see cref="NewUserInput.Tenant"/>.
+    /// </summary>
     public async Task<GeneratedPassword> CreateAsync(NewUserInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var role = SubAccountRules.SubRoleOf(currentUser);
+        var tenant = SubAccountRules.TenantOfNew(currentUser, input.Tenant);
         var userName = SubAccountRules.UserName(input.UserName);
         var displayName = Guard.Required(input.DisplayName, "姓名", 50);
         var phone = PhoneNumbers.Normalize(input.Phone);
-        var roleId = await RoleIdAsync(input.RoleId, ct);
-        var owned = SubAccountRules.OwnedCertificates(input.IsCertificateOwner, input.CertificateIds, await TenantCertificateIdsAsync(ct));
+        var provinceId = await ProvinceOfAsync(tenant, ct);
+        await EnsurePhoneFreeAsync(phone, null, ct);
+        var roleId = await RoleIdAsync(input.RoleId, tenant, ct);
+        var owned = SubAccountRules.OwnedCertificates(input.IsCertificateOwner, input.CertificateIds, await TenantCertificateIdsAsync(tenant, ct));
         await sms.VerifyAsync(phone, SmsPurpose.NewAccount, input.SmsCode, ct);
         var password = SubAccountRules.GeneratePassword();
-        var userId = await accounts.CreateSubAccountAsync(new NewSubAccount(userName, displayName, role, currentUser.SchoolId,
-            role == UserRole.OrgUser ? currentUser.OrganizationId : null, currentUser.ProvinceId, phone, roleId, input.IsCertificateOwner, owned, password), ct);
-        await audit.RecordAsync(AuditNames.Account, userName, "新增账号", $"角色ID {roleId}{OwnerText(owned)}", ct);
+        var isSchool = tenant.Kind == SubAccountTenantKind.School;
+        var userId = await accounts.CreateSubAccountAsync(new NewSubAccount(userName, displayName, tenant.SubRole, isSchool ? tenant.Id : null,
+            isSchool ? null : tenant.Id, provinceId, phone, roleId, input.IsCertificateOwner, owned, password), ct);
+        await audit.RecordAsync(AuditNames.Account, userName, "新增账号", $"{TenantText(tenant)}角色ID {roleId}{OwnerText(owned)}", ct);
         return new GeneratedPassword(userName, password);
     }
 
-    /// <summary>编辑 (only when 停用): 姓名, 角色, 证书负责人 and 负责证书.</summary>
+    /// <summary>
+    /// 编辑 (only when 停用): 姓名, 角色, 证书负责人 and 负责证书; a new 手机号 (<see cref="UserEditInput.Phone"/>) needs the
+    /// code sent to it (<see cref="SendPhoneCodeAsync"/>) and must not be bound to another account.
+    /// </summary>
     public async Task UpdateAsync(string userId, UserEditInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var account = await ManagedAsync(userId, ct);
         SubAccountRules.EnsureCanEdit(account);
+        var tenant = SubAccountTenant.Of(account)!;
         var displayName = Guard.Required(input.DisplayName, "姓名", 50);
-        var roleId = await RoleIdAsync(input.RoleId, ct, account);
-        var owned = SubAccountRules.OwnedCertificates(input.IsCertificateOwner, input.CertificateIds, await TenantCertificateIdsAsync(ct, account));
+        var roleId = await RoleIdAsync(input.RoleId, tenant, ct);
+        var owned = SubAccountRules.OwnedCertificates(input.IsCertificateOwner, input.CertificateIds, await TenantCertificateIdsAsync(tenant, ct));
+        var newPhone = string.IsNullOrWhiteSpace(input.Phone) || PhoneNumbers.Normalize(input.Phone) == account.Phone ? null : PhoneNumbers.Normalize(input.Phone);
+        if (newPhone is not null)
+        {
+            await EnsurePhoneFreeAsync(newPhone, account.UserId, ct);
+            await sms.VerifyAsync(newPhone, SmsPurpose.BindPhone, input.SmsCode, ct);
+        }
+
         await accounts.UpdateSubAccountAsync(userId, displayName, roleId, input.IsCertificateOwner, owned, ct);
+        if (newPhone is not null)
+        {
+            await accounts.SetPhoneAsync(userId, newPhone, ct);
+            await audit.RecordAsync(AuditNames.Account, account.UserName, "更换手机号",
+                $"{PhoneNumbers.Mask(account.Phone)} → {PhoneNumbers.Mask(newPhone)}", ct);
+        }
+
         if (roleId != account.AccountRoleId || !owned.SequenceEqual(account.OwnedCertificateIds))
         {
             await audit.RecordAsync(AuditNames.Account, account.UserName, "权限变更", $"角色ID {account.AccountRoleId} → {roleId}{OwnerText(owned)}", ct);
         }
+    }
+
+    /// <summary>获取验证码 for a sub-account's new 手机号 (编辑用户).</summary>
+    public async Task SendPhoneCodeAsync(string userId, string newPhone, CancellationToken ct)
+    {
+        var account = await ManagedAsync(userId, ct);
+        SubAccountRules.EnsureCanEdit(account);
+        var phone = SubAccountRules.NewPhone(account, newPhone);
+        await EnsurePhoneFreeAsync(phone, account.UserId, ct);
+        await sms.SendCodeAsync(phone, SmsPurpose.BindPhone, ct);
     }
 
     /// <summary>停用: the account cannot log in and its open sessions end.</summary>
@@ -115,23 +152,38 @@ public sealed class UserManagementService(
         return new GeneratedPassword(account.UserName, password);
     }
 
-    /// <summary>角色 options of the new-user dialog (the caller's tenant) or of an account's edit dialog (that account's tenant).</summary>
-    public async Task<IReadOnlyList<CatalogOption>> RoleOptionsAsync(string? forUserId, CancellationToken ct)
+    /// <summary>所属单位 options (platform admin only): schools or organisations whose name contains <paramref name="search"/>.</summary>
+    public async Task<IReadOnlyList<CatalogOption>> TenantOptionsAsync(SubAccountTenantKind kind, string? search, CancellationToken ct)
     {
-        var (schoolId, orgId) = TenantOf(forUserId is null ? null : await ManagedAsync(forUserId, ct));
+        DomainRuleException.ThrowIf(!SubAccountRules.ChoosesTenant(currentUser), "只有平台管理员可以选择所属单位");
+        var text = search?.Trim() ?? "";
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Set<AccountRole>().IgnoreQueryFilters().AsNoTracking()
-            .Where(r => (schoolId != null && r.SchoolId == schoolId) || (orgId != null && r.OrganizationId == orgId))
-            .OrderBy(r => r.Name).Select(r => new CatalogOption(r.Id, r.Name)).ToListAsync(ct);
+        var options = kind == SubAccountTenantKind.School
+            ? db.Set<PilotSchool>().AsNoTracking().Where(s => text == "" || s.Name.Contains(text)).OrderBy(s => s.Name).Select(s => new CatalogOption(s.Id, s.Name))
+            : db.Set<Organization>().AsNoTracking().Where(o => text == "" || o.Name.Contains(text)).OrderBy(o => o.Name).Select(o => new CatalogOption(o.Id, o.Name));
+        return await options.Take(TenantOptionsLimit).ToListAsync(ct);
     }
 
-    /// <summary>负责证书 options: the school's piloted certificates, or the organisation's own.</summary>
-    public async Task<IReadOnlyList<CatalogOption>> CertificateOptionsAsync(string? forUserId, CancellationToken ct)
+    /// <summary>角色 and 负责证书 options of a new sub-account of <paramref name="tenant"/> (null: the caller's own tenant).</summary>
+    public async Task<SubAccountChoices> NewAccountChoicesAsync(SubAccountTenant? tenant, CancellationToken ct)
     {
-        var ids = await TenantCertificateIdsAsync(ct, forUserId is null ? null : await ManagedAsync(forUserId, ct));
+        var chosen = SubAccountRules.TenantOfNew(currentUser, tenant);
+        await ProvinceOfAsync(chosen, ct);
+        return await ChoicesOfAsync(chosen, ct);
+    }
+
+    /// <summary>角色 and 负责证书 options of an existing sub-account's edit dialog (that account's tenant).</summary>
+    public async Task<SubAccountChoices> ChoicesForAsync(string userId, CancellationToken ct) =>
+        await ChoicesOfAsync(SubAccountTenant.Of(await ManagedAsync(userId, ct))!, ct);
+
+    private async Task<SubAccountChoices> ChoicesOfAsync(SubAccountTenant tenant, CancellationToken ct)
+    {
+        var ids = await TenantCertificateIdsAsync(tenant, ct);
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Set<Certificate>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
+        var roles = await TenantRoles(db, tenant).AsNoTracking().OrderBy(r => r.Name).Select(r => new CatalogOption(r.Id, r.Name)).ToListAsync(ct);
+        var certificates = await db.Set<Certificate>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new CatalogOption(c.Id, c.Name)).ToListAsync(ct);
+        return new SubAccountChoices(roles, certificates);
     }
 
     private async Task<AccountInfo> ManagedAsync(string userId, CancellationToken ct)
@@ -141,40 +193,50 @@ public sealed class UserManagementService(
         return account;
     }
 
-    /// <summary>The role must be one of the account's tenant's roles.</summary>
-    private async Task<int> RoleIdAsync(int? roleId, CancellationToken ct, AccountInfo? account = null)
+    /// <summary>The role must be one of the tenant's roles.</summary>
+    private async Task<int> RoleIdAsync(int? roleId, SubAccountTenant tenant, CancellationToken ct)
     {
         DomainRuleException.ThrowIf(roleId is null, "请选择角色");
-        var (schoolId, orgId) = TenantOf(account);
         await using var db = await dbFactory.CreateAsync(ct);
-        var exists = await db.Set<AccountRole>().IgnoreQueryFilters().AnyAsync(r => r.Id == roleId
-            && ((schoolId != null && r.SchoolId == schoolId) || (orgId != null && r.OrganizationId == orgId)), ct);
-        DomainRuleException.ThrowIf(!exists, "角色不存在或不属于本单位");
+        DomainRuleException.ThrowIf(!await TenantRoles(db, tenant).AnyAsync(r => r.Id == roleId, ct), "角色不存在或不属于本单位");
         return roleId!.Value;
     }
 
-    /// <summary>The school or organisation of an account (of the caller when none is given).</summary>
-    private (int? SchoolId, int? OrganizationId) TenantOf(AccountInfo? account) =>
-        account is null
-            ? (currentUser.IsSchool() ? currentUser.SchoolId : null, currentUser.IsOrganization() ? currentUser.OrganizationId : null)
-            : (account.Role == UserRole.SchoolUser ? account.SchoolId : null, account.Role == UserRole.OrgUser ? account.OrganizationId : null);
+    private static IQueryable<AccountRole> TenantRoles(ICertHubDb db, SubAccountTenant tenant) =>
+        tenant.Kind == SubAccountTenantKind.School
+            ? db.Set<AccountRole>().IgnoreQueryFilters().Where(r => r.SchoolId == tenant.Id)
+            : db.Set<AccountRole>().IgnoreQueryFilters().Where(r => r.OrganizationId == tenant.Id);
 
-    private async Task<IReadOnlyCollection<int>> TenantCertificateIdsAsync(CancellationToken ct, AccountInfo? account = null)
+    /// <summary>The tenant must exist; a school's accounts carry its province.</summary>
+    private async Task<int?> ProvinceOfAsync(SubAccountTenant tenant, CancellationToken ct)
     {
-        var (schoolId, orgId) = TenantOf(account);
-        if (schoolId is int school)
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (tenant.Kind == SubAccountTenantKind.School)
         {
-            return await pilotedCertificates.CertificateIdsForSchoolAsync(school, ct);
+            var school = await db.Set<PilotSchool>().IgnoreQueryFilters().Where(s => s.Id == tenant.Id).Select(s => new { s.ProvinceId }).FirstOrDefaultAsync(ct);
+            return school?.ProvinceId ?? throw new DomainRuleException("所属单位不存在");
         }
 
-        if (orgId is int org)
-        {
-            await using var db = await dbFactory.CreateAsync(ct);
-            return await db.Set<Certificate>().AsNoTracking().Where(c => c.OrganizationId == org).Select(c => c.Id).ToListAsync(ct);
-        }
-
-        return [];
+        DomainRuleException.ThrowIf(!await db.Set<Organization>().IgnoreQueryFilters().AnyAsync(o => o.Id == tenant.Id, ct), "所属单位不存在");
+        return null;
     }
+
+    private async Task EnsurePhoneFreeAsync(string phone, string? exceptUserId, CancellationToken ct) =>
+        DomainRuleException.ThrowIf(await accounts.IsPhoneInUseAsync(phone, exceptUserId, ct), PhoneNumbers.InUse);
+
+    private async Task<IReadOnlyCollection<int>> TenantCertificateIdsAsync(SubAccountTenant tenant, CancellationToken ct)
+    {
+        if (tenant.Kind == SubAccountTenantKind.School)
+        {
+            return await pilotedCertificates.CertificateIdsForSchoolAsync(tenant.Id, ct);
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Set<Certificate>().AsNoTracking().Where(c => c.OrganizationId == tenant.Id).Select(c => c.Id).ToListAsync(ct);
+    }
+
+    private string TenantText(SubAccountTenant tenant) =>
+        SubAccountRules.ChoosesTenant(currentUser) ? $"{tenant.Kind.ToDisplayName()}ID {tenant.Id}；" : "";
 
     private static string OwnerText(IReadOnlyList<int> owned) =>
         owned.Count == 0 ? "" : "；负责证书ID " + string.Join("、", owned);

@@ -95,12 +95,12 @@ public sealed class AccountsHarness : IDisposable
 
     /// <summary>Creates a sub-account through the service (with a fresh code); moves the clock past the send interval first.</summary>
     public async Task<(string UserId, GeneratedPassword Password)> CreateUserAsync(ICurrentUser admin, string userName, string phone, int roleId,
-        bool owner = false, IReadOnlyList<int>? certificates = null)
+        bool owner = false, IReadOnlyList<int>? certificates = null, SubAccountTenant? tenant = null)
     {
         Clock.Advance(TimeSpan.FromMinutes(2));
         var actor = As(admin);
         await actor.Users.SendNewAccountCodeAsync(phone, CancellationToken.None);
-        var password = await actor.Users.CreateAsync(new NewUserInput(userName, "张老师", phone, LatestCode(phone), roleId, owner, certificates ?? []), CancellationToken.None);
+        var password = await actor.Users.CreateAsync(new NewUserInput(userName, "张老师", phone, LatestCode(phone), roleId, owner, certificates ?? [], tenant), CancellationToken.None);
         var user = await actor.UserManager.FindByNameAsync(userName);
         return (user!.Id, password);
     }

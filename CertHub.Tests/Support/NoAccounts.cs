@@ -37,5 +37,7 @@ public sealed class NoAccounts : IAccountAdmin
 
     public Task SetPhoneAsync(string userId, string phone, CancellationToken ct) => Task.CompletedTask;
 
+    public Task<bool> IsPhoneInUseAsync(string phone, string? exceptUserId, CancellationToken ct) => Task.FromResult(false);
+
     public Task<int> CountWithRoleAsync(int roleId, CancellationToken ct) => Task.FromResult(0);
 }

@@ -191,6 +191,9 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
         Check(await users.UpdateAsync(user));
     }
 
+    public Task<bool> IsPhoneInUseAsync(string phone, string? exceptUserId, CancellationToken ct) =>
+        users.Users.AnyAsync(u => u.PhoneNumber == phone && u.Id != exceptUserId, ct);
+
     public Task<int> CountWithRoleAsync(int roleId, CancellationToken ct) =>
         users.Users.CountAsync(u => u.AccountRoleId == roleId, ct);
 

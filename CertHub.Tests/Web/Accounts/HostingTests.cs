@@ -31,6 +31,8 @@ public sealed class HostingTests : IAsyncLifetime
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
             builder.UseSetting("Security:LoginAttemptsPerMinute", "3");
             builder.UseSetting("Security:VerifyRequestsPerMinute", "3");
+            builder.UseSetting("Sms:Provider", "Http"); // Production refuses the development outbox (SmsSetupTests)
+            builder.UseSetting("Sms:Http:Url", "http://127.0.0.1:9/sms");
         });
         return Task.CompletedTask;
     }

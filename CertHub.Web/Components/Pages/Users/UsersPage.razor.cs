@@ -21,8 +21,8 @@ public partial class UsersPage
     [Inject]
     private ICurrentUser CurrentUser { get; set; } = default!;
 
-    /// <summary>School and organisation admins create sub-accounts; the platform admin manages existing ones.</summary>
-    private bool CanCreate => CurrentUser.Role is UserRole.SchoolAdmin or UserRole.OrgAdmin;
+    /// <summary>School and organisation admins create sub-accounts for their tenant, the platform admin for a chosen one.</summary>
+    private bool CanCreate => SubAccountRules.CanCreate(CurrentUser);
 
     private async Task<TableData<UserListItem>> LoadAsync(TableState state, CancellationToken ct) =>
         _rows.Accept(await Users.ListAsync(new UserFilter(_userName, _displayName, _disabled), PagedRows<UserListItem>.ToRequest(state), ct));
@@ -37,9 +37,23 @@ public partial class UsersPage
 
     private async Task CreateAsync()
     {
-        var parameters = await DialogParametersAsync(null, null);
+        var choosesTenant = SubAccountRules.ChoosesTenant(CurrentUser);
+        SubAccountChoices? choices = choosesTenant ? new SubAccountChoices([], []) : null;
+        if (choices is null && !await TryAsync(async () => choices = await Users.NewAccountChoicesAsync(null, CancellationToken.None)))
+        {
+            return;
+        }
+
         GeneratedPassword? created = null;
-        parameters.Add(d => d.SaveNew, async input => created = await Users.CreateAsync(input, CancellationToken.None));
+        var parameters = new DialogParameters<UserEditDialog>
+        {
+            { d => d.Choices, choices },
+            { d => d.ChooseTenant, choosesTenant },
+            { d => d.SearchTenants, Users.TenantOptionsAsync },
+            { d => d.LoadChoices, tenant => Users.NewAccountChoicesAsync(tenant, CancellationToken.None) },
+            { d => d.SendCode, phone => Users.SendNewAccountCodeAsync(phone, CancellationToken.None) },
+            { d => d.SaveNew, async input => created = await Users.CreateAsync(input, CancellationToken.None) },
+        };
         if (await ShowEditAsync("新增用户", parameters) && created is not null)
         {
             await ReloadAsync();
@@ -51,9 +65,13 @@ public partial class UsersPage
     {
         if (!await TryAsync(async () =>
             {
-                var detail = await Users.GetAsync(item.UserId, CancellationToken.None);
-                var parameters = await DialogParametersAsync(detail, item.UserId);
-                parameters.Add(d => d.SaveEdit, input => Users.UpdateAsync(item.UserId, input, CancellationToken.None));
+                var parameters = new DialogParameters<UserEditDialog>
+                {
+                    { d => d.Existing, await Users.GetAsync(item.UserId, CancellationToken.None) },
+                    { d => d.Choices, await Users.ChoicesForAsync(item.UserId, CancellationToken.None) },
+                    { d => d.SendCode, phone => Users.SendPhoneCodeAsync(item.UserId, phone, CancellationToken.None) },
+                    { d => d.SaveEdit, input => Users.UpdateAsync(item.UserId, input, CancellationToken.None) },
+                };
                 if (await ShowEditAsync("编辑用户", parameters))
                 {
                     await ReloadAsync();
@@ -103,14 +121,6 @@ public partial class UsersPage
             await ReloadAsync();
         }
     }
-
-    private async Task<DialogParameters<UserEditDialog>> DialogParametersAsync(UserDetail? existing, string? userId) => new()
-    {
-        { d => d.Existing, existing },
-        { d => d.Roles, await Users.RoleOptionsAsync(userId, CancellationToken.None) },
-        { d => d.Certificates, await Users.CertificateOptionsAsync(userId, CancellationToken.None) },
-        { d => d.SendCode, phone => Users.SendNewAccountCodeAsync(phone, CancellationToken.None) },
-    };
 
     private async Task<bool> ShowEditAsync(string title, DialogParameters<UserEditDialog> parameters)
     {
