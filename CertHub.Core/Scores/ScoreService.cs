@@ -213,6 +213,7 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         DomainRuleException.ThrowIf(!plan.IsPublished || !window.IsEntryOpenAt(now), "当前不在该考试计划的成绩登记时间内，不能导入成绩");
 
         var validator = new ScoreRowValidator(await SeatsAsync(db, planId, ct));
+        var absent = await CheckIn.Absences.OfPlanAsync(db, planId, ct);
         var existing = (await db.Set<SubjectScore>().IgnoreQueryFilters().Where(s => s.ExamPlanId == planId).ToListAsync(ct))
             .ToDictionary(s => (s.RegistrationId, s.SubjectId));
         var failures = new List<ScoreRowFailure>();
@@ -225,6 +226,12 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
             if (valid is null)
             {
                 failures.Add(new ScoreRowFailure(row, reason!));
+                continue;
+            }
+
+            if (CheckIn.Absences.RefusesScore(absent, valid.Seat.RegistrationId, valid.Seat.SubjectId, valid.IsAbsent))
+            {
+                failures.Add(new ScoreRowFailure(row, CheckIn.Absences.ScoreRefused));
                 continue;
             }
 
