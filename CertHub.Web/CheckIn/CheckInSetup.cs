@@ -24,13 +24,14 @@ public static class CheckInSetup
         }
 
         services.AddSingleton(options);
-        services.AddSingleton(sp => new CheckInTokenSigner(LoadKey(options, sp.GetRequiredService<IFileStore>())));
+        // Loaded off the caller's context: the first resolve may happen while a Blazor renderer holds its synchronization context.
+        services.AddSingleton(sp => new CheckInTokenSigner(Task.Run(() => LoadKeyAsync(options, sp.GetRequiredService<IFileStore>())).GetAwaiter().GetResult()));
         services.AddScoped<CheckInService>();
         return services;
     }
 
     /// <summary>The configured key, else the stored one, else a new random key that is stored.</summary>
-    public static byte[] LoadKey(CheckInOptions options, IFileStore files)
+    public static async Task<byte[]> LoadKeyAsync(CheckInOptions options, IFileStore files)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
@@ -39,12 +40,12 @@ public static class CheckInSetup
             return Convert.FromBase64String(options.TokenKey);
         }
 
-        using (var stored = files.OpenReadAsync(KeyPath).GetAwaiter().GetResult())
+        await using (var stored = await files.OpenReadAsync(KeyPath))
         {
             if (stored is not null)
             {
                 using var reader = new StreamReader(stored);
-                var key = Convert.FromBase64String(reader.ReadToEnd().Trim());
+                var key = Convert.FromBase64String((await reader.ReadToEndAsync()).Trim());
                 if (key.Length >= CheckInTokenSigner.MinKeyBytes)
                 {
                     return key;
@@ -54,7 +55,7 @@ public static class CheckInSetup
 
         var fresh = RandomNumberGenerator.GetBytes(32);
         using var content = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh)));
-        files.SaveAsync(KeyFolder, KeyFile, content).GetAwaiter().GetResult();
+        await files.SaveAsync(KeyFolder, KeyFile, content);
         return fresh;
     }
 
