@@ -48,6 +48,7 @@ public sealed class CheckInE2ETests(CertHubAppFixture app)
         await phone.GotoAsync($"/checkin?session={pick.SessionId}");
         await phone.WaitForCircuitAsync();
         await Assertions.Expect(phone.Locator("[data-testid='checkin-current']")).ToContainTextAsync(pick.RoomName);
+        await phone.ScreenshotAsync("checkin-phone");
 
         await phone.FillFieldAsync("checkin-code", pick.TicketNo);
         await phone.ClickAsync("[data-testid='checkin-find']");
