@@ -56,7 +56,7 @@ public sealed class CheckInE2ETests(CertHubAppFixture app)
         await Assertions.Expect(phone.Locator("[data-testid='checkin-seat']")).ToContainTextAsync($"座位号 {pick.SeatNo}");
         await phone.ScreenshotAsync("checkin-phone-candidate");
         await phone.ClickAsync("[data-testid='checkin-confirm']");
-        await Assertions.Expect(phone.Locator("[data-testid='checkin-status']")).ToContainTextAsync("签到");
+        await Assertions.Expect(phone.Locator("[data-testid='checkin-status']")).ToContainTextAsync("已签到");
         await phone.ScreenshotAsync("checkin-phone-done");
 
         await Assertions.Expect(roster.Locator("[data-testid='count-checked-in']")).ToHaveTextAsync($"已签到 {before + 1}");
