@@ -85,7 +85,7 @@ public sealed class CheckInServiceTests : IDisposable
         await Org.CheckInAsync(_s.TheorySessionId, TheoryToken(), CancellationToken.None);
 
         using var context = _db.OpenAsSystem();
-        Assert.Contains(context.Set<AuditEntry>().ToList(), a => a.EntityType == nameof(Attendance) && a.ToStatus == "CheckedIn" || a.ToStatus == "已签到");
+        Assert.Contains(context.Set<AuditEntry>().ToList(), a => a.EntityType == nameof(Attendance) && a.ToStatus == "已签到" && a.UserName == "wl");
     }
 
     [Fact]
