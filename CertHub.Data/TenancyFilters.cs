@@ -176,6 +176,14 @@ public partial class CertHubDbContext
             || r.SchoolId == TenantSchoolId
             || Set<SubjectScore>().Any(x => x.Id == r.SubjectScoreId));
 
+        // 考场签到 (issue 11): a roster and its attendance rows follow the visibility of their room session.
+        b.Entity<CertHub.Core.CheckIn.RoomRoster>().HasQueryFilter(r =>
+            TenantIsPlatform
+            || Set<RoomSession>().Any(s => s.Id == r.RoomSessionId));
+        b.Entity<CertHub.Core.CheckIn.Attendance>().HasQueryFilter(a =>
+            TenantIsPlatform
+            || Set<CertHub.Core.CheckIn.RoomRoster>().Any(r => r.Id == a.RoomRosterId));
+
         // Organisation API keys: the owning organisation (and the platform) only.
         b.Entity<CertHub.Core.Api.ApiKey>().HasQueryFilter(k =>
             TenantIsPlatform

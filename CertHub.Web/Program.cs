@@ -120,6 +120,8 @@ services.AddScoped<CertHub.Core.Registrations.Import.RegistrationImportService>(
 services.AddSingleton<CertHub.Core.Scores.Import.IScoreSheet, CertHub.Web.Documents.Excel.ScoreSheet>();
 services.AddScoped<CertHub.Core.Scores.ScoreService>();
 services.AddScoped<CertHub.Core.Scores.ResultService>();
+// 考场签到 (issue 11): 签到码 signer, check-in service.
+CertHub.Web.CheckIn.CheckInSetup.AddCertHubCheckIn(services, builder.Configuration);
 
 // Accounts.
 services.AddCascadingAuthenticationState();

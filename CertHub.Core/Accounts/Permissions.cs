@@ -21,6 +21,9 @@ public static class Permissions
     public const string IssuanceIssue = "证书发放.发放";
     public const string WeeklyReportSubmit = "周报管理.提交";
 
+    // 考场签到 (issue 11)
+    public const string CheckIn = "考场签到.签到";
+
     /// <summary>The action permissions (the menu permissions come from the menu table).</summary>
     public static readonly IReadOnlyList<PermissionDefinition> Actions =
     [
@@ -30,6 +33,7 @@ public static class Permissions
         new(IssuanceSign, "证书发放", "签发证书"),
         new(IssuanceIssue, "证书发放", "发放证书"),
         new(WeeklyReportSubmit, "周报管理", "保存、提交、撤回周报"),
+        new(CheckIn, "考场签到", "考生签到、关闭签到"),
     ];
 
     /// <summary>The permission to open a menu entry, e.g. 菜单:/exams/candidates.</summary>

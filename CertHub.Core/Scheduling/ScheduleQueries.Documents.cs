@@ -34,7 +34,8 @@ public sealed partial class ScheduleQueries
                     .Select(r => new AdmissionTicketLine(ScheduleText.CertificateWithLevel(r.CertificateName, r.Level), r.SubjectName, r.ExamMode, r.StartUtc, r.EndUtc, r.RoomName, r.SeatNo))
                     .ToList();
                 return new AdmissionTicket(primary.PlanName, primary.CandidateName, primary.Gender, IdMask.Mask(primary.IdNumber), primary.CandidateNo,
-                    primary.AdmissionTicketNo, primary.SchoolName, primary.SiteName, primary.SiteAddress, Photo(photos, primary.PhotoPath), lines);
+                    primary.AdmissionTicketNo, primary.SchoolName, primary.SiteName, primary.SiteAddress, Photo(photos, primary.PhotoPath), lines,
+                    new CheckIn.CheckInTicket(primary.CandidateId, primary.ExamPlanId, primary.SubjectId, primary.RoomSessionId, primary.SeatNo));
             })];
     }
 
@@ -50,8 +51,8 @@ public sealed partial class ScheduleQueries
             .Select(g => new { RoomSessionId = g.Key, First = g.Min(s => s.SeatNo), Last = g.Max(s => s.SeatNo), Count = g.Count() })
             .ToDictionaryAsync(g => g.RoomSessionId, ct);
         return [.. headers.Select(h => seats.TryGetValue(h.Id, out var s)
-            ? new DoorSticker(h.Header, s.First, s.Last, s.Count)
-            : new DoorSticker(h.Header, 0, 0, 0))];
+            ? new DoorSticker(h.Header, s.First, s.Last, s.Count, h.Id)
+            : new DoorSticker(h.Header, 0, 0, 0, h.Id))];
     }
 
     /// <summary>下载考场桌贴: a sticker per seated candidate, in seat order (host school or organisation).</summary>
@@ -62,12 +63,34 @@ public sealed partial class ScheduleQueries
             .Select(s => new DeskSticker(h.Header, s.SeatNo, s.CandidateName, s.AdmissionTicketNo, IdMask.Mask(s.IdNumber), Photo(photos, s.PhotoPath))))];
     }
 
-    /// <summary>下载考场签到表: one sheet per room session (host school or organisation).</summary>
+    /// <summary>
+    /// 下载考场签到表: one sheet per room session (host school or organisation), pre-filled with the 考场签到 times (and 缺考,
+    /// 实到/缺考人数 once the roster is closed).
+    /// </summary>
     public async Task<IReadOnlyList<SignInSheet>> SignInSheetsAsync(IReadOnlyCollection<int> roomSessionIds, CancellationToken ct)
     {
         var (headers, seats, photos) = await LoadRoomSeatsAsync(roomSessionIds, ct);
-        return [.. headers.Select(h => new SignInSheet(h.Header, [.. seats.Where(s => s.RoomSessionId == h.Id)
-            .Select(s => new SignInRow(s.SeatNo, s.CandidateName, IdMask.Mask(s.IdNumber), s.AdmissionTicketNo, s.SchoolName, Photo(photos, s.PhotoPath)))]))];
+        var ids = headers.Select(h => h.Id).ToList();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var attendance = (await (
+            from a in db.Set<CheckIn.Attendance>().IgnoreQueryFilters().AsNoTracking()
+            join r in db.Set<CheckIn.RoomRoster>().IgnoreQueryFilters() on a.RoomRosterId equals r.Id
+            where ids.Contains(r.RoomSessionId)
+            select new { r.RoomSessionId, a.RegistrationId, a.Status, a.CheckedInUtc })
+            .ToListAsync(ct)).ToDictionary(a => (a.RoomSessionId, a.RegistrationId));
+        var closed = await db.Set<CheckIn.RoomRoster>().IgnoreQueryFilters()
+            .Where(r => ids.Contains(r.RoomSessionId) && r.Status == CheckIn.RosterStatus.Closed).Select(r => r.RoomSessionId).ToListAsync(ct);
+        string? Text(SeatRow s) => attendance.TryGetValue((s.RoomSessionId, s.RegistrationId), out var a)
+            ? a.Status == CheckIn.AttendanceStatus.Absent ? "缺考" : a.CheckedInUtc is { } at ? $"已签到 {at.ToChina():HH:mm}" : null
+            : null;
+        return [.. headers.Select(h =>
+        {
+            var rows = seats.Where(s => s.RoomSessionId == h.Id).ToList();
+            var isClosed = closed.Contains(h.Id);
+            var absent = rows.Count(s => Text(s) == "缺考");
+            return new SignInSheet(h.Header, [.. rows.Select(s => new SignInRow(s.SeatNo, s.CandidateName, IdMask.Mask(s.IdNumber), s.AdmissionTicketNo,
+                s.SchoolName, Photo(photos, s.PhotoPath), Text(s)))], isClosed ? rows.Count - absent : null, isClosed ? absent : null);
+        })];
     }
 
     private async Task<(IReadOnlyList<(int Id, RoomSessionHeader Header)> Headers, IReadOnlyList<SeatRow> Seats, IReadOnlyDictionary<string, byte[]> Photos)> LoadRoomSeatsAsync(

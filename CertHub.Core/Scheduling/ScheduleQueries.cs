@@ -274,6 +274,7 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
                 SchoolName = school.Name,
                 AdmissionTicketNo = seat.AdmissionTicketNo,
                 SeatNo = seat.SeatNo,
+                SubjectId = s.SubjectId,
                 SubjectCode = subject.Code,
                 SubjectName = subject.Name,
                 ExamMode = subject.ExamMode,
@@ -391,6 +392,8 @@ public sealed partial class ScheduleQueries(ICertHubDbFactory dbFactory, ICurren
         public string AdmissionTicketNo { get; init; } = "";
 
         public int SeatNo { get; init; }
+
+        public int SubjectId { get; init; }
 
         public string SubjectCode { get; init; } = "";
 

@@ -154,7 +154,7 @@ public sealed record RoomSessionHeader(
 }
 
 /// <summary>门贴: on the door of a room session, in large type.</summary>
-public sealed record DoorSticker(RoomSessionHeader Room, int FirstSeatNo, int LastSeatNo, int CandidateCount)
+public sealed record DoorSticker(RoomSessionHeader Room, int FirstSeatNo, int LastSeatNo, int CandidateCount, int RoomSessionId = 0)
 {
     /// <summary>1-30号, or 无 when nobody is seated.</summary>
     public string SeatRangeText => CandidateCount == 0 ? "无" : $"{FirstSeatNo}-{LastSeatNo}号";
@@ -163,15 +163,20 @@ public sealed record DoorSticker(RoomSessionHeader Room, int FirstSeatNo, int La
 /// <summary>桌贴: on one desk.</summary>
 public sealed record DeskSticker(RoomSessionHeader Room, int SeatNo, string CandidateName, string AdmissionTicketNo, string MaskedIdNumber, byte[]? Photo);
 
-/// <summary>签到表 of a room session: a row per seated candidate, in seat order.</summary>
-public sealed record SignInSheet(RoomSessionHeader Room, IReadOnlyList<SignInRow> Rows);
+/// <summary>
+/// 签到表 of a room session: a row per seated candidate, in seat order; once the roster is closed (考场签到) it carries
+/// 实到人数 and 缺考人数.
+/// </summary>
+public sealed record SignInSheet(RoomSessionHeader Room, IReadOnlyList<SignInRow> Rows, int? PresentCount = null, int? AbsentCount = null);
 
-/// <summary>One row of 签到表; the 签名 cell stays blank for the candidate.</summary>
-public sealed record SignInRow(int SeatNo, string CandidateName, string MaskedIdNumber, string AdmissionTicketNo, string SchoolName, byte[]? Photo);
+/// <summary>One row of 签到表; the 签名 cell stays blank for the candidate, pre-filled with the 考场签到 time or 缺考 when known.</summary>
+public sealed record SignInRow(int SeatNo, string CandidateName, string MaskedIdNumber, string AdmissionTicketNo, string SchoolName, byte[]? Photo,
+    string? AttendanceText = null);
 
 /// <summary>
 /// 准考证 of one candidate for one exam plan: the candidate's details, the exam site and a line per subject seated in the plan.
-/// 准考证号 is the number of the seat the ticket was asked for (the first line), also carried by the QR code.
+/// 准考证号 is the number of the seat the ticket was asked for (the first line); <see cref="CheckIn"/> is that seat, which the
+/// QR code carries as a signed 签到码.
 /// </summary>
 public sealed record AdmissionTicket(
     string PlanName,
@@ -184,7 +189,8 @@ public sealed record AdmissionTicket(
     string SiteName,
     string SiteAddress,
     byte[]? Photo,
-    IReadOnlyList<AdmissionTicketLine> Lines)
+    IReadOnlyList<AdmissionTicketLine> Lines,
+    CheckIn.CheckInTicket? CheckIn = null)
 {
     public string GenderText => Gender?.ToDisplayName() ?? "";
 }

@@ -226,6 +226,7 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         DomainRuleException.ThrowIf(!plan.IsPublished || !window.IsEntryOpenAt(now), "当前不在该考试计划的成绩登记时间内，不能导入成绩");
 
         var validator = new ScoreRowValidator(seats ?? await SeatsAsync(db, planId, ct));
+        var absent = await CheckIn.Absences.OfPlanAsync(db, planId, ct);
         var existing = (await db.Set<SubjectScore>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ExamPlanId == planId)
                 .Select(s => new { s.Id, s.RegistrationId, s.SubjectId, s.Score, s.IsAbsent }).ToListAsync(ct))
             .ToDictionary(s => (s.RegistrationId, s.SubjectId));
@@ -238,6 +239,10 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
             if (value is null)
             {
                 failures.Add(new ScoreRowFailure(row, reason!));
+            }
+            else if (CheckIn.Absences.RefusesScore(absent, value.Seat.RegistrationId, value.Seat.SubjectId, value.IsAbsent))
+            {
+                failures.Add(new ScoreRowFailure(row, CheckIn.Absences.ScoreRefused));
             }
             else
             {

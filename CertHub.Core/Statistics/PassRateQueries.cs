@@ -112,10 +112,19 @@ public sealed class PassRateQueries(ICertHubDbFactory dbFactory, ICurrentUser cu
             applications = applications.Where(a => a.Year == year);
         }
 
-        // 应考/参考: one unit per plan, candidate, certificate and level (several 按科目 registrations count once).
+        // 应考/实考: one unit per plan, candidate, certificate and level (several 按科目 registrations count once). 实考 = scheduled
+        // and not 缺考 at 考场签到 (a registration is 缺考 when it was marked absent and checked in nowhere).
+        var attendance = db.Set<CertHub.Core.CheckIn.Attendance>().IgnoreQueryFilters();
         var registered = await registrations
             .GroupBy(r => new { r.CertificateId, r.Level, r.ExamPlanId, r.CandidateId })
-            .Select(g => new { g.Key.CertificateId, g.Key.Level, Attended = g.Max(r => r.IsScheduled ? 1 : 0) })
+            .Select(g => new
+            {
+                g.Key.CertificateId,
+                g.Key.Level,
+                Attended = g.Max(r => r.IsScheduled
+                    && !(attendance.Any(a => a.RegistrationId == r.Id && a.Status == CertHub.Core.CheckIn.AttendanceStatus.Absent)
+                        && !attendance.Any(a => a.RegistrationId == r.Id && a.Status == CertHub.Core.CheckIn.AttendanceStatus.CheckedIn)) ? 1 : 0),
+            })
             .GroupBy(u => new { u.CertificateId, u.Level })
             .Select(g => new { g.Key.CertificateId, g.Key.Level, Registered = g.Count(), Attended = g.Sum(u => u.Attended) })
             .ToListAsync(ct);

@@ -962,6 +962,102 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.ToTable("SkillStandards", (string)null);
                 });
 
+            modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("CheckedInUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomRosterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatNo")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RoomRosterId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances", (string)null);
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("ClosedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("EndUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("ExamPlanId", "SubjectId");
+
+                    b.ToTable("RoomRosters", (string)null);
+                });
+
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>
                 {
                     b.Property<int>("Id")
@@ -3078,6 +3174,24 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Navigation("Certificate");
                 });
 
+            modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
+                {
+                    b.HasOne("CertHub.Core.CheckIn.RoomRoster", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RoomRosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.HasOne("CertHub.Core.Scheduling.RoomSession", null)
+                        .WithMany()
+                        .HasForeignKey("RoomSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>
                 {
                     b.HasOne("CertHub.Core.Catalog.Certificate", null)
@@ -3732,6 +3846,11 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Navigation("Levels");
 
                     b.Navigation("Majors");
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>

@@ -924,6 +924,98 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.ToTable("SkillStandards", (string)null);
                 });
 
+            modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomRosterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RoomRosterId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances", (string)null);
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("ExamPlanId", "SubjectId");
+
+                    b.ToTable("RoomRosters", (string)null);
+                });
+
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>
                 {
                     b.Property<int>("Id")
@@ -2981,6 +3073,24 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Navigation("Certificate");
                 });
 
+            modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
+                {
+                    b.HasOne("CertHub.Core.CheckIn.RoomRoster", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RoomRosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.HasOne("CertHub.Core.Scheduling.RoomSession", null)
+                        .WithMany()
+                        .HasForeignKey("RoomSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>
                 {
                     b.HasOne("CertHub.Core.Catalog.Certificate", null)
@@ -3635,6 +3745,11 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Navigation("Levels");
 
                     b.Navigation("Majors");
+                });
+
+            modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CertHub.Core.ExamSites.ExamSite", b =>

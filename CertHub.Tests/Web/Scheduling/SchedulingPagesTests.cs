@@ -43,6 +43,8 @@ public sealed class SchedulingPagesTests
         ctx.Services.AddSingleton<IFileStore>(files);
         ctx.Services.AddSingleton<ScheduleQueries>();
         ctx.Services.AddSingleton<ScheduleDocuments>();
+        ctx.Services.AddSingleton(new CertHub.Core.CheckIn.CheckInTokenSigner(new byte[32]));
+        ctx.Services.AddSingleton(new CertHub.Core.CheckIn.CheckInOptions());
         ctx.Services.AddSingleton<IChangeFeed>(new RecordingChangeFeed());
         ctx.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ADomain.Day(12)));
         ctx.Services.AddSingleton<SchedulingService>();

@@ -40,6 +40,8 @@ public static class NavMenuItems
         new("考务管理", "考证结果", "/exams/results", Policies.SchoolOrOrg),
         new("考务管理", "监考人员", "/exams/invigilators", Policies.SchoolOrOrg),
         new("考务管理", "导入记录", "/imports", Policies.SchoolOrOrg),
+        // 考场签到 (issue 11).
+        new("考务管理", "考场签到", "/checkin", Policies.SchoolOrOrg),
         new("周报管理", "提交周报", "/reports/weekly", Policies.SchoolProvincePlatform),
         new("统计分析", "数据看板", "/dashboard", Policies.Dashboard),
         // 证书通过率统计 (7.1).

@@ -19,7 +19,7 @@ public static class PassRateSheet
             new("颁证机构", r => r.OrganizationName),
             new("批准人数", r => r.ApprovedCount),
             new("应考人数", r => r.RegisteredCount),
-            new("参考人数", r => r.AttendedCount),
+            new("实考人数", r => r.AttendedCount),
             new("通过人数", r => r.PassedCount),
             new("通过率", r => PassRateRow.Percent(r.PassRate)),
             new("已发证人数", r => r.IssuedCount),

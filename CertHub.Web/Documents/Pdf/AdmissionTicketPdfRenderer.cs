@@ -8,7 +8,8 @@ namespace CertHub.Web.Documents.Pdf;
 
 /// <summary>
 /// 准考证 (manual 5.2.8.2 导出准考证), one A4 page per ticket: the plan, the title, the candidate's details (学生姓名, 性别,
-/// masked 身份证号, 学生编号, 准考证号, 所属院校, 考核站点, 考点地址) beside the photo, a QR code with the 准考证号, the table of
+/// masked 身份证号, 学生编号, 准考证号, 所属院校, 考核站点, 考点地址) beside the photo, a QR code (the signed 签到码 of the
+/// ticket's seat when a signer is given, else the 准考证号), the table of
 /// 考试证书/考试科目/考试方式/考试时间/考场名称/座位号 and the 考试须知.
 /// </summary>
 public sealed class AdmissionTicketPdfRenderer
@@ -32,8 +33,8 @@ public sealed class AdmissionTicketPdfRenderer
     private readonly XFont _notice = PdfKit.Font(9.5);
     private readonly XFont _small = PdfKit.Font(8);
 
-    /// <summary>One PDF with a page per ticket (an empty list gives no document).</summary>
-    public byte[] Render(IReadOnlyList<AdmissionTicket> tickets)
+    /// <summary>One PDF with a page per ticket (an empty list gives no document); <paramref name="qrText"/> gives each ticket's QR content.</summary>
+    public byte[] Render(IReadOnlyList<AdmissionTicket> tickets, Func<AdmissionTicket, string>? qrText = null)
     {
         ArgumentNullException.ThrowIfNull(tickets);
         DomainRuleException.ThrowIf(tickets.Count == 0, "没有可导出的准考证");
@@ -45,13 +46,13 @@ public sealed class AdmissionTicketPdfRenderer
         {
             var page = PdfKit.AddA4(pdf);
             using var gfx = XGraphics.FromPdfPage(page);
-            Draw(gfx, ticket, images);
+            Draw(gfx, ticket, images, qrText?.Invoke(ticket));
         }
 
         return PdfKit.Save(pdf);
     }
 
-    private void Draw(XGraphics gfx, AdmissionTicket ticket, PdfImageCache images)
+    private void Draw(XGraphics gfx, AdmissionTicket ticket, PdfImageCache images, string? qr)
     {
         var ink = new XSolidBrush(PdfKit.Ink);
         var muted = new XSolidBrush(PdfKit.Muted);
@@ -63,8 +64,8 @@ public sealed class AdmissionTicketPdfRenderer
         var y = DrawDetails(gfx, ticket, ink, muted);
         images.DrawPhoto(gfx, ticket.Photo, _small, PhotoX, PhotoY, PhotoWidth, PhotoHeight);
         gfx.DrawRectangle(new XPen(PdfKit.Line, 0.6), PhotoX, PhotoY, PhotoWidth, PhotoHeight);
-        PdfKit.DrawQrCode(gfx, ticket.AdmissionTicketNo, PhotoX + 18, PhotoY + PhotoHeight + 10, 70);
-        gfx.DrawString("准考证号二维码", _small, muted, new XRect(PhotoX, PhotoY + PhotoHeight + 82, PhotoWidth, 12), XStringFormats.Center);
+        PdfKit.DrawQrCode(gfx, qr ?? ticket.AdmissionTicketNo, PhotoX + 18, PhotoY + PhotoHeight + 10, 70);
+        gfx.DrawString(qr is null ? "准考证号二维码" : "考场签到二维码", _small, muted, new XRect(PhotoX, PhotoY + PhotoHeight + 82, PhotoWidth, 12), XStringFormats.Center);
 
         y = Math.Max(y, PhotoY + PhotoHeight + 104) + 10;
         y = DrawTable(gfx, ticket, y, ink);

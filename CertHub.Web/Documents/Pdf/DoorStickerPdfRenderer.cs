@@ -7,7 +7,8 @@ namespace CertHub.Web.Documents.Pdf;
 
 /// <summary>
 /// 考场门贴, one A4 landscape page per room session, readable from a distance: the room name in large type, the subject,
-/// the exam time, the seat range and the number of candidates, then the plan, site, address and invigilators.
+/// the exam time, the seat range and the number of candidates, then the plan, site, address and invigilators; with a roster
+/// URL, a QR code in the lower right corner opens the live 考场签到 roster of the session.
 /// </summary>
 public sealed class DoorStickerPdfRenderer
 {
@@ -25,7 +26,7 @@ public sealed class DoorStickerPdfRenderer
     private readonly XFont _detail = PdfKit.Font(14);
     private readonly XFont _footer = PdfKit.Font(12);
 
-    public byte[] Render(IReadOnlyList<DoorSticker> stickers)
+    public byte[] Render(IReadOnlyList<DoorSticker> stickers, Func<DoorSticker, string?>? rosterUrl = null)
     {
         ArgumentNullException.ThrowIfNull(stickers);
         DomainRuleException.ThrowIf(stickers.Count == 0, "没有可下载的考场门贴");
@@ -37,6 +38,11 @@ public sealed class DoorStickerPdfRenderer
             var page = PdfKit.AddA4(pdf, landscape: true);
             using var gfx = XGraphics.FromPdfPage(page);
             Draw(gfx, sticker);
+            if (rosterUrl?.Invoke(sticker) is { Length: > 0 } url)
+            {
+                PdfKit.DrawQrCode(gfx, url, Width - 150, Height - 165, 96);
+                gfx.DrawString("扫码打开考场签到", _footer, new XSolidBrush(PdfKit.Muted), new XRect(Width - 170, Height - 66, 136, 16), XStringFormats.Center);
+            }
         }
 
         return PdfKit.Save(pdf);

@@ -1,3 +1,4 @@
+using CertHub.Core.CheckIn;
 using CertHub.Core.Issuance;
 using CertHub.Core.Scheduling;
 
@@ -5,9 +6,10 @@ namespace CertHub.Web.Documents.Pdf;
 
 /// <summary>
 /// The downloads of 考场编排 (导出准考证, 下载考场门贴, 下载考场桌贴, 下载考场签到表): the documents' models come from
-/// <see cref="ScheduleQueries"/>, which checks who may have them, and are rendered to one PDF.
+/// <see cref="ScheduleQueries"/>, which checks who may have them, and are rendered to one PDF. The 准考证 QR carries the
+/// seat's signed 签到码 and the 门贴 QR the URL of the room session's live roster (考场签到).
 /// </summary>
-public sealed class ScheduleDocuments(ScheduleQueries queries)
+public sealed class ScheduleDocuments(ScheduleQueries queries, CheckInTokenSigner signer, CheckInOptions checkIn)
 {
     public const string PdfType = "application/pdf";
 
@@ -15,11 +17,12 @@ public sealed class ScheduleDocuments(ScheduleQueries queries)
     public async Task<DownloadFile> AdmissionTicketsAsync(IReadOnlyCollection<int> roomSessionIds, string name, CancellationToken ct)
     {
         var tickets = await queries.AdmissionTicketsAsync(roomSessionIds, ct);
-        return File("准考证", name, new AdmissionTicketPdfRenderer().Render(tickets));
+        return File("准考证", name, new AdmissionTicketPdfRenderer().Render(tickets, t => t.CheckIn is { } seat ? signer.Sign(seat) : t.AdmissionTicketNo));
     }
 
     public async Task<DownloadFile> DoorStickersAsync(IReadOnlyCollection<int> roomSessionIds, string name, CancellationToken ct) =>
-        File("考场门贴", name, new DoorStickerPdfRenderer().Render(await queries.DoorStickersAsync(roomSessionIds, ct)));
+        File("考场门贴", name, new DoorStickerPdfRenderer().Render(await queries.DoorStickersAsync(roomSessionIds, ct),
+            s => s.RoomSessionId > 0 ? CertHub.Web.CheckIn.CheckInSetup.RosterUrl(checkIn, s.RoomSessionId) : null));
 
     public async Task<DownloadFile> DeskStickersAsync(IReadOnlyCollection<int> roomSessionIds, string name, CancellationToken ct) =>
         File("考场桌贴", name, new DeskStickerPdfRenderer().Render(await queries.DeskStickersAsync(roomSessionIds, ct)));

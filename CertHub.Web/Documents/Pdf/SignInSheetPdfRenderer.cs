@@ -107,6 +107,12 @@ public sealed class SignInSheetPdfRenderer
             gfx.DrawString(row.MaskedIdNumber, _cell, ink, new XRect(x, y, Columns[3].Width, RowHeight), XStringFormats.Center);
             x += Columns[3].Width;
             PdfKit.DrawWrapped(gfx, row.AdmissionTicketNo, _cell, ink, new XRect(x + 4, y, Columns[4].Width - 8, RowHeight), XStringFormats.Center);
+            x += Columns[4].Width;
+            if (row.AttendanceText is { } attendance)
+            {
+                gfx.DrawString(attendance, _small, new XSolidBrush(PdfKit.Muted), new XRect(x + 4, y + 3, Columns[5].Width - 8, 12), XStringFormats.TopLeft);
+            }
+
             y += RowHeight;
         }
 
@@ -118,7 +124,9 @@ public sealed class SignInSheetPdfRenderer
         var muted = new XSolidBrush(PdfKit.Muted);
         if (page == pages)
         {
-            var line = $"应到人数：{sheet.Rows.Count}　　实到人数：________　　缺考人数：________　　监考人员签名：______________";
+            var present = sheet.PresentCount?.ToString(CultureInfo.InvariantCulture) ?? "________";
+            var absent = sheet.AbsentCount?.ToString(CultureInfo.InvariantCulture) ?? "________";
+            var line = $"应到人数：{sheet.Rows.Count}　　实到人数：{present}　　缺考人数：{absent}　　监考人员签名：______________";
             gfx.DrawString(line, _info, new XSolidBrush(PdfKit.Ink), new XRect(Left, y + 14, Width, 18), XStringFormats.CenterLeft);
         }
 

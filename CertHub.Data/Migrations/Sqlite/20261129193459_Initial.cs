@@ -1705,6 +1705,32 @@ namespace CertHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoomRosters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ClosedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoomRosters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoomRosters_RoomSessions_RoomSessionId",
+                        column: x => x.RoomSessionId,
+                        principalTable: "RoomSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoomSessionInvigilators",
                 columns: table => new
                 {
@@ -1838,6 +1864,33 @@ namespace CertHub.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attendances",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomRosterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CheckedInUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendances_RoomRosters_RoomRosterId",
+                        column: x => x.RoomRosterId,
+                        principalTable: "RoomRosters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountRoles_OrganizationId",
                 table: "AccountRoles",
@@ -1932,6 +1985,22 @@ namespace CertHub.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_RegistrationId",
+                table: "Attendances",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_RoomRosterId_RegistrationId",
+                table: "Attendances",
+                columns: new[] { "RoomRosterId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Status",
+                table: "Attendances",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId",
@@ -2479,6 +2548,17 @@ namespace CertHub.Data.Migrations.Sqlite
                 column: "SubjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoomRosters_ExamPlanId_SubjectId",
+                table: "RoomRosters",
+                columns: new[] { "ExamPlanId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoomRosters_RoomSessionId",
+                table: "RoomRosters",
+                column: "RoomSessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoomSessionInvigilators_InvigilatorId",
                 table: "RoomSessionInvigilators",
                 column: "InvigilatorId");
@@ -2727,6 +2807,9 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendances");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2811,6 +2894,9 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "RoomRosters");
+
+            migrationBuilder.DropTable(
                 name: "InvigilatorCertifications");
 
             migrationBuilder.DropTable(
@@ -2826,10 +2912,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SubjectScores");
 
             migrationBuilder.DropTable(
-                name: "RoomSessions");
+                name: "WeeklyReports");
 
             migrationBuilder.DropTable(
-                name: "WeeklyReports");
+                name: "RoomSessions");
 
             migrationBuilder.DropTable(
                 name: "Invigilators");

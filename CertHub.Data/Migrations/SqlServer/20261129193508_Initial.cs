@@ -1705,6 +1705,32 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoomRosters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoomSessionId = table.Column<int>(type: "int", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
+                    SubjectId = table.Column<int>(type: "int", nullable: false),
+                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ClosedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoomRosters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoomRosters_RoomSessions_RoomSessionId",
+                        column: x => x.RoomSessionId,
+                        principalTable: "RoomSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoomSessionInvigilators",
                 columns: table => new
                 {
@@ -1838,6 +1864,33 @@ namespace CertHub.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attendances",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoomRosterId = table.Column<int>(type: "int", nullable: false),
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    CandidateId = table.Column<int>(type: "int", nullable: false),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    SeatNo = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CheckedInUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendances_RoomRosters_RoomRosterId",
+                        column: x => x.RoomRosterId,
+                        principalTable: "RoomRosters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountRoles_OrganizationId",
                 table: "AccountRoles",
@@ -1935,6 +1988,22 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_RegistrationId",
+                table: "Attendances",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_RoomRosterId_RegistrationId",
+                table: "Attendances",
+                columns: new[] { "RoomRosterId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Status",
+                table: "Attendances",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId",
@@ -2482,6 +2551,17 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "SubjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoomRosters_ExamPlanId_SubjectId",
+                table: "RoomRosters",
+                columns: new[] { "ExamPlanId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoomRosters_RoomSessionId",
+                table: "RoomRosters",
+                column: "RoomSessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoomSessionInvigilators_InvigilatorId",
                 table: "RoomSessionInvigilators",
                 column: "InvigilatorId");
@@ -2731,6 +2811,9 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendances");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2815,6 +2898,9 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "RoomRosters");
+
+            migrationBuilder.DropTable(
                 name: "InvigilatorCertifications");
 
             migrationBuilder.DropTable(
@@ -2830,10 +2916,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SubjectScores");
 
             migrationBuilder.DropTable(
-                name: "RoomSessions");
+                name: "WeeklyReports");
 
             migrationBuilder.DropTable(
-                name: "WeeklyReports");
+                name: "RoomSessions");
 
             migrationBuilder.DropTable(
                 name: "Invigilators");

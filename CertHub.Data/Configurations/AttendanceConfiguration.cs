@@ -1,0 +1,18 @@
+using CertHub.Core.CheckIn;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertHub.Data.Configurations;
+
+public sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> builder)
+    {
+        builder.ToTable("Attendances");
+        builder.HasIndex(x => new { x.RoomRosterId, x.RegistrationId }).IsUnique();
+        builder.HasIndex(x => x.RegistrationId);
+        builder.HasIndex(x => x.Status);
+        builder.Property(x => x.CheckedInBy).HasMaxLength(Attendance.ActorMaxLength);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(Attendance.ReasonMaxLength);
+    }
+}
