@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
 using CertHub.Core.Audit;
 using CertHub.Core.Common;
@@ -39,10 +40,9 @@ internal static class SqliteBulkInsert
         try
         {
             await using var ownTransaction = database.CurrentTransaction is null ? await database.BeginTransactionAsync(ct) : null;
-            var transaction = database.CurrentTransaction!.GetDbTransaction();
             var connection = database.GetDbConnection();
-            using var insert = new InsertCommand(type, connection, transaction, sql);
-            using var audit = statuses.Length == 0 ? null : new InsertCommand(context.Model.FindEntityType(typeof(AuditEntry))!, connection, transaction, sql);
+            using var insert = new InsertCommand(type, connection, sql);
+            using var audit = statuses.Length == 0 ? null : new InsertCommand(context.Model.FindEntityType(typeof(AuditEntry))!, connection, sql);
             var now = context.Clock.GetUtcNow();
             var getters = type.GetProperties().ToDictionary(p => p.Name, p => p.GetGetter(), StringComparer.Ordinal);
             foreach (var entity in entities)
@@ -69,15 +69,20 @@ internal static class SqliteBulkInsert
         }
     }
 
-    /// <summary>INSERT INTO table (all mapped columns but a generated key) VALUES (parameters); prepared once.</summary>
+    /// <summary>
+    /// INSERT INTO table (all mapped columns but a generated key) VALUES (?1, ?2, …), prepared once as a raw SQLite statement
+    /// on the context's connection and bound by position (Microsoft.Data.Sqlite's command would look every parameter up by
+    /// name and build a data reader on each execution). Values go through the EF mapping's converter and are then bound as
+    /// Microsoft.Data.Sqlite binds them (<see cref="SqliteValues"/>), so the stored rows are the same as EF's.
+    /// </summary>
     private sealed class InsertCommand : IDisposable
     {
-        private readonly DbCommand _command;
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
         private readonly Column[] _columns;
         private readonly PropertyInfo? _key;
-        private readonly SqliteConnection _connection;
 
-        public InsertCommand(IEntityType type, DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql)
+        public InsertCommand(IEntityType type, DbConnection connection, ISqlGenerationHelper sql)
         {
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             var key = type.FindPrimaryKey()?.Properties is [var single] && single.ValueGenerated.HasFlag(ValueGenerated.OnAdd) ? single : null;
@@ -87,50 +92,54 @@ internal static class SqliteBulkInsert
                 throw new NotSupportedException($"Bulk insert of {type.ClrType.Name} needs plain mapped CLR properties only.");
             }
 
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _columns = new Column[properties.Length];
-            for (var i = 0; i < properties.Length; i++)
-            {
-                var mapping = properties[i].GetRelationalTypeMapping();
-                var parameter = mapping.CreateParameter(_command, sql.GenerateParameterName($"p{i}"), null, properties[i].IsNullable);
-                _command.Parameters.Add(parameter);
-                _columns[i] = new Column(properties[i].GetGetter(), mapping.Converter, parameter);
-            }
-
+            _columns = [.. properties.Select(p => p.GetRelationalTypeMapping()).Select((m, i) => new Column(properties[i].GetGetter(), m.Converter, SqliteValues.BinderFor(m)))];
             var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-            var values = string.Join(", ", _columns.Select(c => c.Parameter.ParameterName));
-            _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})";
+            var values = string.Join(", ", properties.Select((_, i) => $"?{i + 1}"));
+            _db = ((SqliteConnection)connection).Handle!;
+            var rc = raw.sqlite3_prepare_v2(_db, $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})", out _statement);
+            SqliteException.ThrowExceptionForRC(rc, _db);
             _key = key?.PropertyInfo;
-            _connection = (SqliteConnection)connection;
-            _command.Prepare();
         }
 
-        /// <summary>Binds the entity's values and inserts it (SQLite executes synchronously; the async API would only add allocations).</summary>
+        /// <summary>Binds the entity's values by position and inserts it (SQLite executes synchronously; an async API would only add allocations).</summary>
         public void Execute(object entity)
         {
-            foreach (var column in _columns)
+            for (var i = 0; i < _columns.Length; i++)
             {
+                var column = _columns[i];
                 var value = column.Getter.GetClrValueUsingContainingEntity(entity);
-                if (value is not null && column.Converter is not null)
+                if (value is not null && column.Converter is { } converter)
                 {
-                    value = column.Converter.ConvertToProvider(value);
+                    value = converter.ConvertToProvider(value);
                 }
 
-                column.Parameter.Value = value ?? DBNull.Value;
+                if (value is null)
+                {
+                    SqliteValues.BindNull(_statement, i + 1);
+                }
+                else
+                {
+                    column.Bind(_statement, i + 1, value);
+                }
             }
 
-            _command.ExecuteNonQuery();
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+
             if (_key is not null)
             {
-                // The generated key of the row just inserted on this connection (cheaper than RETURNING, which opens a reader per row).
-                var id = raw.sqlite3_last_insert_rowid(_connection.Handle);
-                _key.SetValue(entity, Convert.ChangeType(id, _key.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+                // The generated key of the row just inserted on this connection (cheaper than RETURNING, which would return a row per insert).
+                var id = raw.sqlite3_last_insert_rowid(_db);
+                _key.SetValue(entity, Convert.ChangeType(id, _key.PropertyType, CultureInfo.InvariantCulture));
             }
         }
 
-        public void Dispose() => _command.Dispose();
+        public void Dispose() => _statement.Dispose();
 
-        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
+        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, Action<sqlite3_stmt, int, object> Bind);
     }
 }

@@ -52,7 +52,7 @@ services.AddSingleton(TimeProvider.System);
 // Data, current user, live updates, files.
 services.AddCertHubData(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddScoped<ICurrentUser, ClaimsCurrentUser>();
-services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+services.AddCertHubScaleOut(builder.Configuration); // issue 10: IChangeFeed (in process or Redis), SignalR backplane, shared data protection keys
 services.AddSingleton<IFileStore, DiskFileStore>();
 services.AddSingleton<IImageInspector, SkiaImageInspector>();
 services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();

@@ -37,6 +37,12 @@ public sealed record CertificateIssuingOptions(string PublicBaseUrl = Certificat
 {
     public int Parallelism { get; init; } = Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 
+    /// <summary>This worker's name in its claim tokens (several instances may run a worker over one database).</summary>
+    public string WorkerId { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>How long a claim on records in 证书生成中 holds before another worker may take them over (its holder died).</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
+
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
     public string VerifyUrl(string certificateNo) => $"{PublicBaseUrl.TrimEnd('/')}/verify/{Uri.EscapeDataString(certificateNo)}";

@@ -23,6 +23,7 @@ public sealed class IssuanceRecord : Entity
     public const int PathMaxLength = 260;
     public const int ReasonMaxLength = 500;
     public const int ActorNameMaxLength = 100;
+    public const int GenerationClaimMaxLength = 100;
 
     /// <summary>The issuance state machine: the single source of truth for which action moves which status.</summary>
     public static readonly TransitionTable<IssuanceStatus, IssuanceAction> Table = new TransitionTable<IssuanceStatus, IssuanceAction>()
@@ -119,6 +120,16 @@ public sealed class IssuanceRecord : Entity
     /// first save succeeds; the second one's UPDATE matches no row and is refused.
     /// </summary>
     public Guid ConcurrencyStamp { get; private set; }
+
+    /// <summary>
+    /// 证书生成 on several instances: the claim token of the worker that holds this record in 证书生成中, set by an atomic
+    /// claim (<see cref="CertificateIssuing"/>) together with <see cref="GenerationClaimExpiresUtc"/>; another worker may
+    /// take the record over only after that lease has expired (its holder died). Cleared when generation ends.
+    /// </summary>
+    public string? GenerationClaim { get; private set; }
+
+    /// <summary>End of the lease of <see cref="GenerationClaim"/>.</summary>
+    public DateTimeOffset? GenerationClaimExpiresUtc { get; private set; }
 
     public IReadOnlyList<IssuanceHistory> History => _history;
 
@@ -261,6 +272,7 @@ public sealed class IssuanceRecord : Entity
         PdfPath = pdf;
         FailureReason = null;
         row.RecordVersion(Version, number, pdf);
+        ReleaseGenerationClaim();
     }
 
     /// <summary>生成失败 (证书生成中 → 盖章失败), e.g. no seal or signature stamp uploaded; the reason is kept.</summary>
@@ -270,6 +282,13 @@ public sealed class IssuanceRecord : Entity
         var why = Guard.Required(reason, "失败原因", ReasonMaxLength);
         TransitionTo(IssuanceParty.System, IssuanceAction.GenerationFailed, null, nowUtc, why);
         FailureReason = why;
+        ReleaseGenerationClaim();
+    }
+
+    private void ReleaseGenerationClaim()
+    {
+        GenerationClaim = null;
+        GenerationClaimExpiresUtc = null;
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<Issua
         builder.Property(x => x.FailureReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
         builder.Property(x => x.RejectReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(x => x.GenerationClaim).HasMaxLength(IssuanceRecord.GenerationClaimMaxLength); // issue 10: worker claims
 
         builder.HasIndex(x => new { x.CandidateId, x.ExamPlanId, x.CertificateId, x.Level }).IsUnique();
         builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("[CertificateNo] IS NOT NULL");

@@ -12,19 +12,37 @@ namespace CertHub.Tests.Support;
 public sealed class SqliteTestDb : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly string? _file;
 
     public SqliteTestDb()
+        : this(null)
     {
-        _connection = new SqliteConnection("Data Source=:memory:");
+    }
+
+    private SqliteTestDb(string? file)
+    {
+        _file = file;
+        _connection = new SqliteConnection(file is null ? "Data Source=:memory:" : ConnectionString);
         _connection.Open();
         using var db = Open(FixedCurrentUser.System);
         db.Database.EnsureCreated();
     }
 
+    /// <summary>
+    /// A database in a temporary file (deleted on dispose) whose contexts each open their own connection, so several
+    /// workers or hosts can use it at once as separate instances would (issue 10).
+    /// </summary>
+    public static SqliteTestDb InFile() => new(Path.Combine(Path.GetTempPath(), $"certhub-test-{Guid.NewGuid():N}.db"));
+
+    /// <summary>The connection string of a file database (<see cref="InFile"/>).</summary>
+    public string ConnectionString => $"Data Source={_file};Default Timeout=60";
+
     /// <summary>A context that sees what <paramref name="user"/> may see.</summary>
     public CertHubDbContext Open(ICurrentUser user) =>
         new SqliteCertHubDbContext(
-            new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(_connection).Options,
+            _file is null
+                ? new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(_connection).Options
+                : new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(ConnectionString).Options,
             user);
 
     /// <summary>A context as the platform/system user, for arranging data.</summary>
@@ -33,7 +51,15 @@ public sealed class SqliteTestDb : IDisposable
     /// <summary>A factory handing out contexts for <paramref name="user"/>, as services receive it.</summary>
     public ICertHubDbFactory FactoryFor(ICurrentUser user) => new TestDbFactory(this, user);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_file);
+        }
+    }
 
     private sealed class TestDbFactory(SqliteTestDb owner, ICurrentUser user) : ICertHubDbFactory
     {

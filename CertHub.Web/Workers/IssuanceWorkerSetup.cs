@@ -12,14 +12,21 @@ namespace CertHub.Web.Workers;
 /// the system user), the wake-up signal as <see cref="ICertificateGenerationQueue"/> (replacing any earlier registration),
 /// and <see cref="CertificateVerification"/> (anonymous, reads as the system).
 /// Config: <c>Issuance:WorkerEnabled</c> (default true), <c>Issuance:PollSeconds</c> (2), <c>Issuance:PublicBaseUrl</c>,
-/// <c>Issuance:SigningCertificatePath</c> and <c>Issuance:SigningCertificatePassword</c>.
+/// <c>Issuance:SigningCertificatePath</c> and <c>Issuance:SigningCertificatePassword</c>; for several instances
+/// <c>Issuance:WorkerId</c> (default machine:process) and <c>Issuance:ClaimLeaseSeconds</c> (300).
 /// </summary>
 public static class IssuanceWorkerSetup
 {
     public static IServiceCollection AddCertificateIssuing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new CertificateIssuingOptions(
-            configuration["Issuance:PublicBaseUrl"] is { Length: > 0 } url ? url : CertificateIssuingOptions.DefaultPublicBaseUrl));
+        var issuingOptions = new CertificateIssuingOptions(
+            configuration["Issuance:PublicBaseUrl"] is { Length: > 0 } url ? url : CertificateIssuingOptions.DefaultPublicBaseUrl);
+        services.AddSingleton(issuingOptions with
+        {
+            // Several instances (issue 10): each worker names itself in its claims; a dead instance's claims expire after the lease.
+            WorkerId = configuration["Issuance:WorkerId"] is { Length: > 0 } worker ? worker : issuingOptions.WorkerId,
+            ClaimLease = TimeSpan.FromSeconds(Math.Max(10, configuration.GetValue("Issuance:ClaimLeaseSeconds", issuingOptions.ClaimLease.TotalSeconds))),
+        });
         services.AddSingleton<PdfSigningCertificate>();
         services.AddSingleton<CertificatePdfRenderer>();
         services.AddSingleton<ICertificateDocumentRenderer>(sp => sp.GetRequiredService<CertificatePdfRenderer>());

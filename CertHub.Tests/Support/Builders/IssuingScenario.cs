@@ -19,16 +19,17 @@ public sealed class IssuingScenario : IDisposable
 
     private readonly ExamChainSeed _chain;
 
-    public IssuingScenario(bool organizationSeal = true, bool signatureStamp = true, bool schoolSeal = true)
+    public IssuingScenario(bool organizationSeal = true, bool signatureStamp = true, bool schoolSeal = true, SqliteTestDb? db = null)
     {
+        Db = db ?? new SqliteTestDb();
         Catalog = IssuanceCatalogSeed.SaveIn(Db);
         _chain = ExamChainSeed.SaveIn(Db, Catalog, siteSchoolId: Catalog.OtherSchoolId);
         Files.Files["photos/1.png"] = GreyPng.Create(30, 40, 0xD0);
         Files.Files["seals/org.png"] = GreyPng.Create(20, 20, 0xC0);
         Files.Files["seals/stamp.png"] = GreyPng.Create(30, 12, 0x80);
         Files.Files["seals/site.png"] = GreyPng.Create(20, 20, 0xA0);
-        using var db = Db.OpenAsSystem();
-        var organization = db.Set<Organization>().Single(o => o.Id == Catalog.OrganizationId);
+        using var ctx = Db.OpenAsSystem();
+        var organization = ctx.Set<Organization>().Single(o => o.Id == Catalog.OrganizationId);
         if (organizationSeal)
         {
             organization.SetSeal("seals/org.png");
@@ -41,15 +42,15 @@ public sealed class IssuingScenario : IDisposable
 
         if (schoolSeal)
         {
-            db.Set<PilotSchool>().Single(s => s.Id == Catalog.OtherSchoolId).SetSeal("seals/site.png", AnIssuanceRecord.T0);
+            ctx.Set<PilotSchool>().Single(s => s.Id == Catalog.OtherSchoolId).SetSeal("seals/site.png", AnIssuanceRecord.T0);
         }
 
-        db.SaveChanges();
+        ctx.SaveChanges();
         Issuing = NewIssuing();
         Verification = new CertificateVerification(SystemFactory, new LedgerService(SystemFactory, Clock));
     }
 
-    public SqliteTestDb Db { get; } = new();
+    public SqliteTestDb Db { get; }
 
     public IssuanceCatalogSeed Catalog { get; }
 
@@ -70,8 +71,11 @@ public sealed class IssuingScenario : IDisposable
     public LedgerService Ledger => new(SystemFactory, Clock);
 
     /// <summary>A fresh use case over the same database (as after a restart of the worker).</summary>
-    public CertificateIssuing NewIssuing(int chunkSize = 50) =>
-        new(SystemFactory, Files, Renderer, Changes, Clock, new CertificateIssuingOptions("https://certhub.example", chunkSize));
+    public CertificateIssuing NewIssuing(int chunkSize = 50, string? workerId = null) =>
+        new(SystemFactory, Files, Renderer, Changes, Clock, new CertificateIssuingOptions("https://certhub.example", chunkSize)
+        {
+            WorkerId = workerId ?? "test-worker",
+        });
 
     /// <summary>Saves a candidate with a photo and a record of it in <paramref name="status"/>; returns the record id.</summary>
     public int SaveRecord(IssuanceStatus status = IssuanceStatus.Generating, string idNumber = ADomain.ValidIdNumber, bool photo = true,
@@ -123,8 +127,12 @@ public sealed class IssuingScenario : IDisposable
 
         public string? FailFor { get; set; }
 
+        /// <summary>Called before each render (e.g. to let time pass or another worker act meanwhile).</summary>
+        public Action? OnRender { get; set; }
+
         public byte[] Render(CertificateDocument document)
         {
+            OnRender?.Invoke();
             if (document.HolderName == FailFor)
             {
                 throw new InvalidOperationException("渲染失败");
