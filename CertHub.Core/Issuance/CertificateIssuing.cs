@@ -65,7 +65,7 @@ public sealed class CertificateIssuing(
         {
             return await ProcessChunkAsync(ids, ct);
         }
-        catch (DbUpdateException) when (ids.Count > 1)
+        catch (Exception ex) when (ids.Count > 1 && SaveRefused(ex))
         {
             var count = 0;
             foreach (var id in ids)
@@ -75,11 +75,14 @@ public sealed class CertificateIssuing(
 
             return count;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (SaveRefused(ex))
         {
             return await FailAsync(ids[0], "证书生成失败：" + ex.GetBaseException().Message, ct);
         }
     }
+
+    /// <summary>The database refused the save: a constraint, or a row changed meanwhile (<see cref="ConcurrencyConflict"/>).</summary>
+    private static bool SaveRefused(Exception exception) => exception is DbUpdateException || ConcurrencyConflict.Is(exception);
 
     private async Task<int> ProcessChunkAsync(List<int> ids, CancellationToken ct)
     {

@@ -114,12 +114,6 @@ public sealed class IssuanceRecord : Entity
 
     public DateTimeOffset CreatedUtc { get; private set; }
 
-    /// <summary>
-    /// Optimistic concurrency token, renewed by every transition: of two signers acting on the same record at once only the
-    /// first save succeeds; the second one's UPDATE matches no row and is refused.
-    /// </summary>
-    public Guid ConcurrencyStamp { get; private set; }
-
     public IReadOnlyList<IssuanceHistory> History => _history;
 
     public IReadOnlyList<IssuanceSignature> Signatures => _signatures;
@@ -197,7 +191,6 @@ public sealed class IssuanceRecord : Entity
             SiteName = Guard.Required(source.SiteName, "考核站点", SiteNameMaxLength),
             Status = IssuanceStatus.OrgPendingSign,
             CreatedUtc = nowUtc,
-            ConcurrencyStamp = Guid.NewGuid(),
         };
         record._history.Add(new IssuanceHistory(null, IssuanceStatus.OrgPendingSign, IssuanceAction.Generate, IssuanceParty.Organization,
             Actor(actorName), nowUtc, null, null));
@@ -334,7 +327,6 @@ public sealed class IssuanceRecord : Entity
         var row = new IssuanceHistory(from, to, action, party, Actor(actorName), nowUtc, reason, null);
         _history.Add(row);
         Status = to;
-        ConcurrencyStamp = Guid.NewGuid();
         return row;
     }
 

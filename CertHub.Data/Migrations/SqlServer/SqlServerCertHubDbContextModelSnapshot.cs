@@ -50,6 +50,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
 
@@ -99,6 +105,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("RequestedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Salt")
                         .IsRequired()
@@ -161,6 +173,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("RevokedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -198,6 +216,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("bit");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("StartUtc")
                         .HasColumnType("datetimeoffset");
@@ -265,6 +289,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PilotApplicationId");
@@ -309,6 +339,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<bool>("RequiresByMajor")
                         .HasColumnType("bit");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -413,6 +449,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("int");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
 
@@ -515,6 +557,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -577,6 +625,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("PublishedUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -651,6 +705,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code", "Level")
@@ -692,6 +752,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SealImagePath")
                         .HasMaxLength(260)
@@ -756,6 +822,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int>("ProvinceId")
                         .HasColumnType("int");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SchoolType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -812,6 +884,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -843,6 +921,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -891,6 +975,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -942,6 +1032,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1002,6 +1098,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -1075,6 +1177,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1125,6 +1233,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.HasKey("Id");
 
@@ -1190,6 +1304,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RegistrationStartUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("SchedulingEndUtc")
                         .HasColumnType("datetimeoffset");
@@ -1328,6 +1448,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -1418,6 +1544,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1457,6 +1589,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
@@ -1519,6 +1657,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -1572,6 +1716,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1623,6 +1773,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1680,6 +1836,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SignatureImagePath")
                         .HasMaxLength(260)
@@ -1751,10 +1913,6 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
@@ -1806,6 +1964,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1837,7 +2001,7 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("CertificateNo")
                         .IsUnique()
-                        .HasFilter("[CertificateNo] IS NOT NULL");
+                        .HasFilter("\"CertificateNo\" IS NOT NULL");
 
                     b.HasIndex("CertificateResultId");
 
@@ -1882,6 +2046,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("SignedUtc")
                         .HasColumnType("datetimeoffset");
@@ -1933,6 +2103,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash");
@@ -1970,6 +2146,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SubjectKey")
                         .IsRequired()
@@ -2045,6 +2227,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2169,6 +2357,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -2192,12 +2386,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
-                        .HasFilter("[SubjectId] IS NULL");
+                        .HasFilter("\"SubjectId\" IS NULL");
 
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
-                        .HasFilter("[SubjectId] IS NOT NULL");
+                        .HasFilter("\"SubjectId\" IS NOT NULL");
 
                     b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
                         .HasDatabaseName("IX_Registrations_Statistics");
@@ -2244,6 +2438,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ScanPdfPath")
                         .HasMaxLength(260)
@@ -2306,6 +2506,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("WeeklyReportId")
                         .HasColumnType("int");
 
@@ -2335,6 +2541,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ExamRoomId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("StartUtc")
                         .HasColumnType("datetimeoffset");
@@ -2368,6 +2580,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2405,6 +2623,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2455,6 +2679,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2524,6 +2754,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SubjectScoreId")
                         .HasColumnType("int");
 
@@ -2565,6 +2801,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RequestedUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2618,6 +2860,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(6, 2)

@@ -43,6 +43,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -89,6 +95,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("RequestedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Salt")
                         .IsRequired()
@@ -149,6 +161,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -184,6 +202,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("StartUtc")
                         .HasColumnType("INTEGER");
@@ -249,6 +273,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PilotApplicationId");
@@ -291,6 +321,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequiresByMajor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -393,6 +429,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -493,6 +535,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -553,6 +601,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("PublishedUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -625,6 +679,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code", "Level")
@@ -664,6 +724,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SealImagePath")
                         .HasMaxLength(260)
@@ -726,6 +792,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SchoolType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -780,6 +852,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -809,6 +887,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -855,6 +939,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -904,6 +994,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -962,6 +1058,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -1033,6 +1135,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1081,6 +1189,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.HasKey("Id");
 
@@ -1143,6 +1257,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("RegistrationStartUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("SchedulingEndUtc")
                         .HasColumnType("INTEGER");
@@ -1279,6 +1399,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -1367,6 +1493,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1404,6 +1536,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -1464,6 +1602,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -1515,6 +1659,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1564,6 +1714,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1619,6 +1775,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SignatureImagePath")
                         .HasMaxLength(260)
@@ -1688,10 +1850,6 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
@@ -1743,6 +1901,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1774,7 +1938,7 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("CertificateNo")
                         .IsUnique()
-                        .HasFilter("[CertificateNo] IS NOT NULL");
+                        .HasFilter("\"CertificateNo\" IS NOT NULL");
 
                     b.HasIndex("CertificateResultId");
 
@@ -1817,6 +1981,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("SignedUtc")
                         .HasColumnType("INTEGER");
@@ -1866,6 +2036,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash");
@@ -1901,6 +2077,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SubjectKey")
                         .IsRequired()
@@ -1974,6 +2156,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2096,6 +2284,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -2119,12 +2313,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
-                        .HasFilter("[SubjectId] IS NULL");
+                        .HasFilter("\"SubjectId\" IS NULL");
 
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
-                        .HasFilter("[SubjectId] IS NOT NULL");
+                        .HasFilter("\"SubjectId\" IS NOT NULL");
 
                     b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
                         .HasDatabaseName("IX_Registrations_Statistics");
@@ -2169,6 +2363,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ScanPdfPath")
                         .HasMaxLength(260)
@@ -2229,6 +2429,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("WeeklyReportId")
                         .HasColumnType("INTEGER");
 
@@ -2256,6 +2462,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ExamRoomId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("StartUtc")
                         .HasColumnType("INTEGER");
@@ -2287,6 +2499,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2322,6 +2540,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2370,6 +2594,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2437,6 +2667,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SubjectScoreId")
                         .HasColumnType("INTEGER");
 
@@ -2476,6 +2712,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("RequestedUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2527,6 +2769,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(6, 2)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129185004_Initial")]
+    [Migration("20261129195615_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -52,6 +52,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
@@ -102,6 +108,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("RequestedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Salt")
                         .IsRequired()
@@ -164,6 +176,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("RevokedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -201,6 +219,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("bit");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("StartUtc")
                         .HasColumnType("datetimeoffset");
@@ -268,6 +292,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PilotApplicationId");
@@ -312,6 +342,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<bool>("RequiresByMajor")
                         .HasColumnType("bit");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -416,6 +452,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("int");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
 
@@ -518,6 +560,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -580,6 +628,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("PublishedUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -654,6 +708,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code", "Level")
@@ -695,6 +755,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SealImagePath")
                         .HasMaxLength(260)
@@ -759,6 +825,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int>("ProvinceId")
                         .HasColumnType("int");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SchoolType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -815,6 +887,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -846,6 +924,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -894,6 +978,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -945,6 +1035,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1005,6 +1101,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -1078,6 +1180,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1128,6 +1236,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.HasKey("Id");
 
@@ -1193,6 +1307,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RegistrationStartUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("SchedulingEndUtc")
                         .HasColumnType("datetimeoffset");
@@ -1331,6 +1451,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -1421,6 +1547,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1460,6 +1592,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("int");
@@ -1522,6 +1660,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -1575,6 +1719,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1626,6 +1776,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1683,6 +1839,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SignatureImagePath")
                         .HasMaxLength(260)
@@ -1754,10 +1916,6 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
@@ -1809,6 +1967,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1840,7 +2004,7 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("CertificateNo")
                         .IsUnique()
-                        .HasFilter("[CertificateNo] IS NOT NULL");
+                        .HasFilter("\"CertificateNo\" IS NOT NULL");
 
                     b.HasIndex("CertificateResultId");
 
@@ -1885,6 +2049,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("SignedUtc")
                         .HasColumnType("datetimeoffset");
@@ -1936,6 +2106,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash");
@@ -1973,6 +2149,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SubjectKey")
                         .IsRequired()
@@ -2048,6 +2230,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2172,6 +2360,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
@@ -2195,12 +2389,12 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
-                        .HasFilter("[SubjectId] IS NULL");
+                        .HasFilter("\"SubjectId\" IS NULL");
 
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
-                        .HasFilter("[SubjectId] IS NOT NULL");
+                        .HasFilter("\"SubjectId\" IS NOT NULL");
 
                     b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
                         .HasDatabaseName("IX_Registrations_Statistics");
@@ -2247,6 +2441,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ScanPdfPath")
                         .HasMaxLength(260)
@@ -2309,6 +2509,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("WeeklyReportId")
                         .HasColumnType("int");
 
@@ -2338,6 +2544,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ExamRoomId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<DateTimeOffset>("StartUtc")
                         .HasColumnType("datetimeoffset");
@@ -2371,6 +2583,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2408,6 +2626,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2458,6 +2682,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2527,6 +2757,12 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SubjectScoreId")
                         .HasColumnType("int");
 
@@ -2568,6 +2804,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RequestedUtc")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
@@ -2621,6 +2863,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("int");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(6, 2)

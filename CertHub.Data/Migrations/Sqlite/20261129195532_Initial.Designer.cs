@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129184958_Initial")]
+    [Migration("20261129195532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -45,6 +45,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -92,6 +98,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("RequestedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Salt")
                         .IsRequired()
@@ -152,6 +164,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -187,6 +205,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("StartUtc")
                         .HasColumnType("INTEGER");
@@ -252,6 +276,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PilotApplicationId");
@@ -294,6 +324,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequiresByMajor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -396,6 +432,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +538,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -556,6 +604,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("PublishedUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -628,6 +682,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code", "Level")
@@ -667,6 +727,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SealImagePath")
                         .HasMaxLength(260)
@@ -729,6 +795,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SchoolType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -783,6 +855,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -812,6 +890,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -858,6 +942,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -907,6 +997,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -965,6 +1061,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -1036,6 +1138,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1084,6 +1192,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.HasKey("Id");
 
@@ -1146,6 +1260,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("RegistrationStartUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("SchedulingEndUtc")
                         .HasColumnType("INTEGER");
@@ -1282,6 +1402,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -1370,6 +1496,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1407,6 +1539,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -1467,6 +1605,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -1518,6 +1662,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1567,6 +1717,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1622,6 +1778,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SignatureImagePath")
                         .HasMaxLength(260)
@@ -1691,10 +1853,6 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<int>("CertificateResultId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
@@ -1746,6 +1904,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1777,7 +1941,7 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("CertificateNo")
                         .IsUnique()
-                        .HasFilter("[CertificateNo] IS NOT NULL");
+                        .HasFilter("\"CertificateNo\" IS NOT NULL");
 
                     b.HasIndex("CertificateResultId");
 
@@ -1820,6 +1984,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("SignedUtc")
                         .HasColumnType("INTEGER");
@@ -1869,6 +2039,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash");
@@ -1904,6 +2080,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("SubjectKey")
                         .IsRequired()
@@ -1977,6 +2159,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2099,6 +2287,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
@@ -2122,12 +2316,12 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level")
-                        .HasFilter("[SubjectId] IS NULL");
+                        .HasFilter("\"SubjectId\" IS NULL");
 
                     b.HasIndex("ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId")
                         .IsUnique()
                         .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject")
-                        .HasFilter("[SubjectId] IS NOT NULL");
+                        .HasFilter("\"SubjectId\" IS NOT NULL");
 
                     b.HasIndex("CertificateId", "Level", "ExamPlanId", "CandidateId", "IsScheduled", "SchoolId")
                         .HasDatabaseName("IX_Registrations_Statistics");
@@ -2172,6 +2366,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("ScanPdfPath")
                         .HasMaxLength(260)
@@ -2232,6 +2432,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("WeeklyReportId")
                         .HasColumnType("INTEGER");
 
@@ -2259,6 +2465,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ExamRoomId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<long>("StartUtc")
                         .HasColumnType("INTEGER");
@@ -2290,6 +2502,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2325,6 +2543,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RoomSessionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2373,6 +2597,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2440,6 +2670,12 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SubjectScoreId")
                         .HasColumnType("INTEGER");
 
@@ -2479,6 +2715,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<long>("RequestedUtc")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2530,6 +2772,12 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(6, 2)

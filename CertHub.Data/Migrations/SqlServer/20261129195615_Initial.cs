@@ -78,7 +78,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     SchoolId = table.Column<int>(type: "int", nullable: true),
                     OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    ProvinceId = table.Column<int>(type: "int", nullable: true)
+                    ProvinceId = table.Column<int>(type: "int", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -96,7 +97,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     MerkleRoot = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EntryCount = table.Column<int>(type: "int", nullable: false)
+                    EntryCount = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -113,7 +115,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true)
+                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -134,7 +137,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Website = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Introduction = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     SealImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    SignatureStampPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true)
+                    SignatureStampPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -150,7 +154,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     AuthorityName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    ReportingCycle = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    ReportingCycle = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -171,7 +176,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     FailedAttempts = table.Column<int>(type: "int", nullable: false),
-                    UsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    UsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -296,7 +302,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SubjectKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     PayloadHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
                     TxHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -323,7 +330,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     RevokedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RevokedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -348,7 +356,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    PublishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    PublishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -382,7 +391,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     IsPublished = table.Column<bool>(type: "bit", nullable: false),
                     PublishedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     PublishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -409,7 +419,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     RequiresByMajor = table.Column<bool>(type: "bit", nullable: false),
                     RequiresCityApproval = table.Column<bool>(type: "bit", nullable: false),
-                    OpenScope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    OpenScope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -439,7 +450,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Website = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Introduction = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     SealImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    SealUploadedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    SealUploadedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -510,7 +522,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     CandidateScope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     FullMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
                     PassMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    DurationMinutes = table.Column<int>(type: "int", nullable: false)
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -543,7 +556,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     EquipmentRequirements = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     MinimumSeats = table.Column<int>(type: "int", nullable: false),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -568,7 +582,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Version = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Content = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -643,7 +658,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SchoolId = table.Column<int>(type: "int", nullable: true),
                     OrganizationId = table.Column<int>(type: "int", nullable: true),
                     PermissionCodes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -686,7 +702,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     VerificationNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     StatusChangedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     StatusChangedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -745,7 +762,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Equipment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -785,7 +803,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SucceededRows = table.Column<int>(type: "int", nullable: false),
                     FailedRows = table.Column<int>(type: "int", nullable: false),
                     FailedRowsFilePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -818,7 +837,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     Department = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -851,7 +871,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SubmittedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -887,7 +908,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -924,7 +946,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     ScanPdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -998,7 +1021,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     CreatedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1048,7 +1072,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SchoolId = table.Column<int>(type: "int", nullable: false),
                     ExamSiteId = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1100,7 +1125,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     SeatCount = table.Column<int>(type: "int", nullable: false),
                     RoomType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1161,7 +1187,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ActorName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1188,7 +1215,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     OrganizationId = table.Column<int>(type: "int", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1243,7 +1271,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     OrganizationId = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     ReturnReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1278,7 +1307,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ReviewerName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1329,7 +1359,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ReviewerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1365,7 +1396,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     IsPaid = table.Column<bool>(type: "bit", nullable: false),
                     PaymentRequestId = table.Column<int>(type: "int", nullable: true),
                     IsScheduled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1442,7 +1474,7 @@ namespace CertHub.Data.Migrations.SqlServer
                     FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     RejectReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1532,7 +1564,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SubjectId = table.Column<int>(type: "int", nullable: false),
                     StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false)
+                    Capacity = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1569,7 +1602,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ActorName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1620,7 +1654,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     IsAbsent = table.Column<bool>(type: "bit", nullable: false),
                     FullMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
                     PassMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    EnteredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    EnteredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1668,7 +1703,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     SignatureImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
                     Version = table.Column<int>(type: "int", nullable: true),
                     CertificateNo = table.Column<string>(type: "nvarchar(33)", maxLength: 33, nullable: true),
-                    PdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true)
+                    PdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1691,7 +1727,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Party = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     SignerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
-                    SignedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    SignedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1712,7 +1749,8 @@ namespace CertHub.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     RoomSessionId = table.Column<int>(type: "int", nullable: false),
                     InvigilatorId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false)
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1748,7 +1786,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     CandidateId = table.Column<int>(type: "int", nullable: false),
                     SchoolId = table.Column<int>(type: "int", nullable: false),
                     SeatNo = table.Column<int>(type: "int", nullable: false),
-                    AdmissionTicketNo = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false)
+                    AdmissionTicketNo = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1792,7 +1831,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     NewAbsent = table.Column<bool>(type: "bit", nullable: false),
                     Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AtUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    AtUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1819,7 +1859,8 @@ namespace CertHub.Data.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     AnsweredBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AnsweredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    AnsweredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -2245,7 +2286,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 table: "IssuanceRecords",
                 column: "CertificateNo",
                 unique: true,
-                filter: "[CertificateNo] IS NOT NULL");
+                filter: "\"CertificateNo\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuanceRecords_CertificateResultId",
@@ -2457,14 +2498,14 @@ namespace CertHub.Data.Migrations.SqlServer
                 table: "Registrations",
                 columns: new[] { "ExamPlanId", "CandidateId", "CertificateId", "Level" },
                 unique: true,
-                filter: "[SubjectId] IS NULL");
+                filter: "\"SubjectId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_Plan_Candidate_Certificate_Level_Subject",
                 table: "Registrations",
                 columns: new[] { "ExamPlanId", "CandidateId", "CertificateId", "Level", "SubjectId" },
                 unique: true,
-                filter: "[SubjectId] IS NOT NULL");
+                filter: "\"SubjectId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_SchoolId_ExamPlanId",
