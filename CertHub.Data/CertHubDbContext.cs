@@ -27,8 +27,25 @@ public partial class CertHubDbContext(DbContextOptions options, ICurrentUser cur
 
     internal int? TenantProvinceId => CurrentUser.IsProvince() ? CurrentUser.ProvinceId : null;
 
-    /// <summary>Saves, and writes an audit entry for every status change in the same transaction.</summary>
+    /// <summary>
+    /// Saves, and writes an audit entry for every status change in the same transaction. Every changed entity's
+    /// <see cref="Entity.RowVersion"/> is incremented (the loaded value is checked in the WHERE clause); when another user
+    /// saved the row in between, nothing is written and a <see cref="DomainRuleException"/> says so (<see cref="ConcurrencyConflict"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyTokens.Advance(ChangeTracker);
+        try
+        {
+            return await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw ConcurrencyConflict.From(ex);
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var pending = AuditWriter.Collect(ChangeTracker);
         if (pending.Count == 0)
@@ -72,6 +89,7 @@ public partial class CertHubDbContext(DbContextOptions options, ICurrentUser cur
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertHubDbContext).Assembly);
         ApplyTenancyFilters(builder);
+        ConcurrencyTokens.Configure(builder);
     }
 }
 
@@ -102,3 +120,27 @@ public sealed class SqliteCertHubDbContext(DbContextOptions<SqliteCertHubDbConte
 /// <summary>SQL Server flavour (production option); its migrations live in Migrations/SqlServer.</summary>
 public sealed class SqlServerCertHubDbContext(DbContextOptions<SqlServerCertHubDbContext> options, ICurrentUser currentUser)
     : CertHubDbContext(options, currentUser);
+
+/// <summary>
+/// PostgreSQL flavour (the server database CI runs); its migrations live in Migrations/Postgres. Npgsql stores
+/// DateTimeOffset as timestamptz and refuses non-UTC offsets, so every instant (values and query parameters, e.g. a
+/// China-time day boundary) is normalised to UTC on the way in; it always reads back as UTC.
+/// </summary>
+public sealed class PostgresCertHubDbContext(DbContextOptions<PostgresCertHubDbContext> options, ICurrentUser currentUser)
+    : CertHubDbContext(options, currentUser), IBulkInsert
+{
+    /// <summary>Binary COPY with keys drawn from the tables' identity sequences (see <see cref="PostgresBulkInsert"/>).</summary>
+    public Task<int> BulkInsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken = default) where TEntity : Entity =>
+        PostgresBulkInsert.InsertAsync(this, entities, cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v.ToUniversalTime());
+}

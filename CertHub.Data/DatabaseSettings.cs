@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace CertHub.Data;
 
-/// <summary>Which database to use: <c>Database:Provider</c> = Sqlite (default) | SqlServer, and <c>ConnectionStrings:CertHub</c>.</summary>
+/// <summary>Which database to use: <c>Database:Provider</c> = Sqlite (default) | SqlServer | Postgres (alias PostgreSQL), and <c>ConnectionStrings:CertHub</c>.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string DefaultSqliteConnection = "Data Source=data/certhub.db";
@@ -12,15 +12,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var providerText = configuration["Database:Provider"];
         var provider = string.IsNullOrWhiteSpace(providerText)
             ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"Unknown Database:Provider '{providerText}'. Use Sqlite or SqlServer.");
+            : string.Equals(providerText, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+                ? DatabaseProvider.Postgres
+                : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"Unknown Database:Provider '{providerText}'. Use Sqlite, SqlServer or Postgres.");
         var connection = configuration.GetConnectionString("CertHub");
         if (string.IsNullOrWhiteSpace(connection))
         {
             connection = provider == DatabaseProvider.Sqlite
                 ? DefaultSqliteConnection
-                : throw new InvalidOperationException("ConnectionStrings:CertHub is required for SQL Server.");
+                : throw new InvalidOperationException($"ConnectionStrings:CertHub is required for {provider}.");
         }
 
         return new DatabaseSettings(provider, provider == DatabaseProvider.Sqlite ? RootSqlitePath(connection, contentRoot) : connection);
@@ -45,4 +47,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    Postgres,
 }

@@ -17,3 +17,10 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerCertHubDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerCertHubDbContext>().UseSqlServer("Server=localhost;Database=CertHub;Trusted_Connection=True;TrustServerCertificate=True").Options, FixedCurrentUser.System);
 }
+
+/// <summary>For `dotnet ef migrations add X --context PostgresCertHubDbContext --output-dir Migrations/Postgres`.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCertHubDbContext>
+{
+    public PostgresCertHubDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCertHubDbContext>().UseNpgsql("Host=localhost;Database=certhub;Username=certhub").Options, FixedCurrentUser.System);
+}

@@ -1,7 +1,16 @@
 namespace CertHub.Core.Common;
 
-/// <summary>Base of every persisted entity: an integer key assigned by the database.</summary>
+/// <summary>
+/// Base of every persisted entity: an integer key assigned by the database, and an optimistic concurrency token.
+/// </summary>
 public abstract class Entity
 {
     public int Id { get; protected set; }
+
+    /// <summary>
+    /// 乐观并发版本: a concurrency token the unit of work increments on every save that changes the row, and checks in the
+    /// UPDATE/DELETE's WHERE clause, so a second user who loaded the same row before the first saved is refused instead of
+    /// silently overwriting (one portable column on SQLite, SQL Server and PostgreSQL; see CertHubDbContext).
+    /// </summary>
+    public long RowVersion { get; private set; }
 }

@@ -80,7 +80,6 @@ public sealed class CertificateIssuing(
             .Take(take)
             .ToListAsync(ct);
         var until = now + options.ClaimLease;
-        var stamp = Guid.NewGuid();
         await records
             .Where(r => candidates.Contains(r.Id) && r.Status == IssuanceStatus.Generating && (r.GenerationClaim == null || r.GenerationClaimExpiresUtc < now))
             .Where(r => !records.Any(o => o.Status == IssuanceStatus.Generating && o.CertificateId == series.CertificateId && o.Year == series.Year
@@ -88,7 +87,7 @@ public sealed class CertificateIssuing(
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.GenerationClaim, token)
                 .SetProperty(r => r.GenerationClaimExpiresUtc, until)
-                .SetProperty(r => r.ConcurrencyStamp, stamp), ct);
+                .SetProperty(r => r.RowVersion, r => r.RowVersion + 1), ct);
         var claimed = await records.AsNoTracking().Where(r => r.GenerationClaim == token).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         return (token, claimed);
     }
@@ -104,12 +103,12 @@ public sealed class CertificateIssuing(
         {
             return await ProcessChunkAsync(token, ids, ct);
         }
-        catch (DbUpdateConcurrencyException) when (ids.Count == 1)
+        catch (Exception ex) when (ids.Count == 1 && ConcurrencyConflict.Is(ex))
         {
             // Another worker took this record over (this worker's lease expired): it is that worker's to finish.
             return 0;
         }
-        catch (DbUpdateException) when (ids.Count > 1)
+        catch (Exception ex) when (ids.Count > 1 && SaveRefused(ex))
         {
             var count = 0;
             foreach (var id in ids)
@@ -119,11 +118,14 @@ public sealed class CertificateIssuing(
 
             return count;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (SaveRefused(ex))
         {
             return await FailAsync(token, ids[0], "证书生成失败：" + ex.GetBaseException().Message, ct);
         }
     }
+
+    /// <summary>The database refused the save: a constraint, or a row changed meanwhile (<see cref="ConcurrencyConflict"/>).</summary>
+    private static bool SaveRefused(Exception exception) => exception is DbUpdateException || ConcurrencyConflict.Is(exception);
 
     private async Task<int> ProcessChunkAsync(string token, List<int> ids, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace CertHub.Core.Issuance;
 /// verb record by record (<see cref="BatchResult.Run"/>), and saves once. Ids not visible or not found fail with
 /// 记录不存在或无权操作. Optimistic concurrency: when the save hits a record changed by someone else since it was loaded, the
 /// whole unit of work is discarded and the batch is applied once more on fresh rows, where every record whose
-/// <see cref="IssuanceRecord.ConcurrencyStamp"/> moved since the first load fails with 该记录已被他人处理，请刷新后重试 and
+/// <see cref="Entity.RowVersion"/> (the optimistic concurrency token every transition advances) moved since the first load fails with 该记录已被他人处理，请刷新后重试 and
 /// the others succeed; should the retry collide again, the whole batch fails with that message.
 /// </summary>
 internal static class IssuanceBatch
@@ -24,13 +24,13 @@ internal static class IssuanceBatch
             return (BatchResult.Empty, []);
         }
 
-        Dictionary<int, Guid>? firstStamps = null;
+        Dictionary<int, long>? firstStamps = null;
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateAsync(ct);
             var loaded = await db.Set<IssuanceRecord>().Where(r => EF.Parameter(requested).Contains(r.Id)).ToListAsync(ct);
             var byId = loaded.ToDictionary(r => r.Id);
-            firstStamps ??= loaded.ToDictionary(r => r.Id, r => r.ConcurrencyStamp);
+            firstStamps ??= loaded.ToDictionary(r => r.Id, r => r.RowVersion);
             var failures = new List<BatchFailure>();
             var candidates = new List<IssuanceRecord>(loaded.Count);
             foreach (var id in requested)
@@ -39,7 +39,7 @@ internal static class IssuanceBatch
                 {
                     failures.Add(new BatchFailure(id, IssuanceAccess.NotFound));
                 }
-                else if (firstStamps.TryGetValue(id, out var stamp) && stamp != record.ConcurrencyStamp)
+                else if (firstStamps.TryGetValue(id, out var stamp) && stamp != record.RowVersion)
                 {
                     failures.Add(new BatchFailure(id, IssuanceAccess.Conflict));
                 }
@@ -66,11 +66,11 @@ internal static class IssuanceBatch
                 await db.SaveChangesAsync(ct);
                 return (result, changed);
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (DomainRuleException ex) when (ConcurrencyConflict.Is(ex) && attempt == 0)
             {
                 // Someone else saved one of these records since it was loaded: apply again on fresh rows.
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DomainRuleException ex) when (ConcurrencyConflict.Is(ex))
             {
                 return (new BatchResult(0, requested.Select(id => new BatchFailure(id, IssuanceAccess.Conflict)).ToList()), []);
             }

@@ -116,12 +116,6 @@ public sealed class IssuanceRecord : Entity
     public DateTimeOffset CreatedUtc { get; private set; }
 
     /// <summary>
-    /// Optimistic concurrency token, renewed by every transition: of two signers acting on the same record at once only the
-    /// first save succeeds; the second one's UPDATE matches no row and is refused.
-    /// </summary>
-    public Guid ConcurrencyStamp { get; private set; }
-
-    /// <summary>
     /// 证书生成 on several instances: the claim token of the worker that holds this record in 证书生成中, set by an atomic
     /// claim (<see cref="CertificateIssuing"/>) together with <see cref="GenerationClaimExpiresUtc"/>; another worker may
     /// take the record over only after that lease has expired (its holder died). Cleared when generation ends.
@@ -208,7 +202,6 @@ public sealed class IssuanceRecord : Entity
             SiteName = Guard.Required(source.SiteName, "考核站点", SiteNameMaxLength),
             Status = IssuanceStatus.OrgPendingSign,
             CreatedUtc = nowUtc,
-            ConcurrencyStamp = Guid.NewGuid(),
         };
         record._history.Add(new IssuanceHistory(null, IssuanceStatus.OrgPendingSign, IssuanceAction.Generate, IssuanceParty.Organization,
             Actor(actorName), nowUtc, null, null));
@@ -353,7 +346,6 @@ public sealed class IssuanceRecord : Entity
         var row = new IssuanceHistory(from, to, action, party, Actor(actorName), nowUtc, reason, null);
         _history.Add(row);
         Status = to;
-        ConcurrencyStamp = Guid.NewGuid();
         return row;
     }
 

@@ -69,7 +69,7 @@ public sealed class IssuanceService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
             // The unique index (candidate + plan + certificate + level) refused a record generated meanwhile by someone else.
             throw new DomainRuleException("发证记录已由他人同时生成，请刷新后重试", ex);

@@ -31,12 +31,14 @@ public sealed class LedgerBlock : Entity
 
     /// <summary>
     /// Seals a new block after <paramref name="previous"/> (null for the first block) holding <paramref name="items"/>
-    /// in order; returns the block and its entries, all hashes computed.
+    /// in order; returns the block and its entries, all hashes computed. The time is cut to whole microseconds, the finest
+    /// every database stores (PostgreSQL's timestamptz), so the hashes recompute from the stored rows on every provider.
     /// </summary>
     public static (LedgerBlock Block, IReadOnlyList<LedgerEntry> Entries) Seal(LedgerBlock? previous, IReadOnlyList<LedgerItem> items, DateTimeOffset nowUtc)
     {
         ArgumentNullException.ThrowIfNull(items);
         DomainRuleException.ThrowIf(items.Count == 0, "没有需要上链的记录");
+        nowUtc = nowUtc.AddTicks(-(nowUtc.UtcTicks % TimeSpan.TicksPerMicrosecond));
         var height = (previous?.Height ?? 0) + 1;
         var previousHash = previous?.Hash ?? LedgerHasher.ZeroHash;
         var entries = items

@@ -27,11 +27,10 @@ public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<Issua
         builder.Property(x => x.PdfPath).HasMaxLength(IssuanceRecord.PathMaxLength);
         builder.Property(x => x.FailureReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
         builder.Property(x => x.RejectReason).HasMaxLength(IssuanceRecord.ReasonMaxLength);
-        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.Property(x => x.GenerationClaim).HasMaxLength(IssuanceRecord.GenerationClaimMaxLength); // issue 10: worker claims
 
         builder.HasIndex(x => new { x.CandidateId, x.ExamPlanId, x.CertificateId, x.Level }).IsUnique();
-        builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("[CertificateNo] IS NOT NULL");
+        builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("\"CertificateNo\" IS NOT NULL");
         builder.HasIndex(x => x.Status);
         builder.HasIndex(x => new { x.Status, x.CertificateId, x.Level, x.CandidateSchoolId, x.Year }).HasDatabaseName("IX_IssuanceRecords_Statistics"); // 证书通过率统计
         builder.HasIndex(x => x.CandidateId);

@@ -31,11 +31,11 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         // so registrations 按证书 (no subject) get their own filtered index.
         builder.HasIndex(x => new { x.ExamPlanId, x.CandidateId, x.CertificateId, x.Level, x.SubjectId })
             .IsUnique()
-            .HasFilter("[SubjectId] IS NOT NULL")
+            .HasFilter("\"SubjectId\" IS NOT NULL")
             .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level_Subject");
         builder.HasIndex(x => new { x.ExamPlanId, x.CandidateId, x.CertificateId, x.Level })
             .IsUnique()
-            .HasFilter("[SubjectId] IS NULL")
+            .HasFilter("\"SubjectId\" IS NULL")
             .HasDatabaseName("IX_Registrations_Plan_Candidate_Certificate_Level");
         builder.HasIndex(x => x.CandidateId);
         builder.HasIndex(x => new { x.SchoolId, x.ExamPlanId });

@@ -149,7 +149,7 @@ public static class StatisticsBench
         using var registration = Prepared(connection, tx, "Registrations", "ExamPlanId", "CandidateId", "SchoolId", "CertificateId", "Level", "IsPaid", "IsScheduled");
         using var result = Prepared(connection, tx, "CertificateResults", "CandidateId", "ExamPlanId", "CertificateId", "Level", "SchoolId", "ExamSiteId", "Status");
         using var issuance = Prepared(connection, tx, "IssuanceRecords", "CandidateId", "ExamPlanId", "CertificateId", "Level", "CandidateSchoolId", "SiteSchoolId",
-            "OrganizationId", "Year", "Status", "ConcurrencyStamp");
+            "OrganizationId", "Year", "Status");
         for (var candidate = 1; candidate <= total; candidate++)
         {
             var plan = 1 + random.Next(6);
@@ -170,7 +170,7 @@ public static class StatisticsBench
             if (passed && random.Next(10) < 7)
             {
                 issuance.Run(candidate, plan, certificate, level, school, school, 1 + (certificate % Organizations), 2024 + ((plan - 1) / 2),
-                    random.Next(10) < 8 ? "Issued" : "PendingIssue", Guid.NewGuid().ToString());
+                    random.Next(10) < 8 ? "Issued" : "PendingIssue");
                 rows++;
             }
         }

@@ -25,6 +25,17 @@ public sealed class LedgerBlockTests
     }
 
     [Fact]
+    public void Seal_Should_CutTheTimeToWholeMicroseconds_When_TheClockHasFinerTicks()
+    {
+        var (block, entries) = LedgerBlock.Seal(null, LedgerTestItems.Items(1), T0.AddTicks(12_345_678));
+
+        var expected = T0.AddTicks(12_345_670);
+        Assert.Equal(expected, block.CreatedUtc);
+        Assert.Equal(expected, Assert.Single(entries).CreatedUtc);
+        Assert.Equal(LedgerHasher.ComputeBlockHash(1, LedgerHasher.ZeroHash, block.MerkleRoot, expected), block.Hash);
+    }
+
+    [Fact]
     public void Seal_Should_LinkToPrevious_When_ChainGrows()
     {
         var (first, _) = LedgerBlock.Seal(null, LedgerTestItems.Items(1), T0);

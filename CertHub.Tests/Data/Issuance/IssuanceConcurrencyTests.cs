@@ -28,7 +28,8 @@ public sealed class IssuanceConcurrencyTests : IDisposable
         b.SignByOrganization("王组织", "signatures/b.png", IssuanceHarness.Now);
         await first.SaveChangesAsync();
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => second.SaveChangesAsync());
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
         var record = Chain.Record(id);
         Assert.Equal("张组织", Assert.Single(record.Signatures).SignerName);
         Assert.Equal(2, record.History.Count);

@@ -84,6 +84,12 @@ public sealed class ForeignKeyModelTests : IDisposable
         db.Add(RoomSession.Create(1, 2, 3, start, start.AddHours(1), 30));
 
         var ex = Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+        if (ex.InnerException is Npgsql.PostgresException postgres)
+        {
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, postgres.SqlState);
+            return;
+        }
+
         Assert.Contains("FOREIGN KEY constraint failed", ex.InnerException?.Message ?? ex.Message);
     }
 }

@@ -12,6 +12,7 @@ using CertHub.Core.Scores;
 using CertHub.Data;
 using CertHub.Data.Identity;
 using CertHub.Data.Seed;
+using CertHub.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,13 +20,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CertHub.Tests.Data.Seed;
 
-/// <summary>The Development demo seed (catalogue + operations) on a real SQLite file: complete, idempotent, ledger valid.</summary>
+/// <summary>
+/// The Development demo seed (catalogue + operations) on a real SQLite file — or on a fresh PostgreSQL database when the
+/// suite runs there (CERTHUB_TEST_DB=postgres): complete, idempotent, ledger valid.
+/// </summary>
 public sealed class DemoSeedTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 18, 8, 30, 0, TimeSpan.Zero);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "certhub-seed-" + Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
+    private readonly TestDb? _postgres = PostgresTestServer.IsSelected ? new TestDb() : null;
     private readonly FakeTimeProvider _clock = new(Now);
 
     public DemoSeedTests()
@@ -33,7 +38,9 @@ public sealed class DemoSeedTests : IDisposable
         Directory.CreateDirectory(_folder);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "seed.db")};Pooling=False"));
+        services.AddSingleton(_postgres is not null
+            ? new DatabaseSettings(DatabaseProvider.Postgres, _postgres.ConnectionString)
+            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "seed.db")};Pooling=False"));
         services.AddSingleton<CertHubContextBuilder>();
         services.AddScoped(sp => sp.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System));
         services.AddSingleton<TimeProvider>(_clock);
@@ -127,6 +134,7 @@ public sealed class DemoSeedTests : IDisposable
     public void Dispose()
     {
         _services.Dispose();
+        _postgres?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CertHub.Core.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CertHub.Tests.Support.Builders;
 
@@ -19,8 +20,9 @@ public sealed class APassRateDataset
     {
         var catalog = CatalogTestData.Seed(database);
         using var db = database.OpenAsSystem();
+        db.Database.OpenConnection();
         var connection = db.Database.GetDbConnection();
-        Exec(connection, "PRAGMA foreign_keys = OFF");
+        ForeignKeys(connection, on: false);
         Insert(connection, "ExamPlans", new() { ["Id"] = Plan2026, ["Year"] = 2026, ["OrganizationId"] = catalog.OrgWlId });
         Insert(connection, "ExamPlans", new() { ["Id"] = Plan2025, ["Year"] = 2025, ["OrganizationId"] = catalog.OrgWlId });
 
@@ -46,7 +48,7 @@ public sealed class APassRateDataset
         Issuance(connection, Plan2026, 1, a, catalog.XxhId, catalog.OrgWlId, mid, "Issued");
         Issuance(connection, Plan2026, 2, a, catalog.XxhId, catalog.OrgWlId, mid, "PendingIssue");
         Issuance(connection, Plan2026, 7, a, catalog.JavaId, catalog.OrgTeduId, mid, "Issued");
-        Exec(connection, "PRAGMA foreign_keys = ON");
+        ForeignKeys(connection, on: true);
         return catalog;
     }
 
@@ -88,39 +90,59 @@ public sealed class APassRateDataset
             ["Level"] = level.ToString(),
             ["Status"] = status,
             ["Year"] = planId == Plan2026 ? 2026 : 2025,
-            ["ConcurrencyStamp"] = Guid.NewGuid().ToString(),
         });
 
-    /// <summary>INSERT with the given values; other NOT NULL columns get 0 or ''.</summary>
+    /// <summary>INSERT with the given values; other NOT NULL columns get 0, false or ''. Integers given for booleans become booleans.</summary>
     public static void Insert(DbConnection connection, string table, Dictionary<string, object?> values)
     {
+        var postgres = connection is NpgsqlConnection;
         using (var info = connection.CreateCommand())
         {
-            info.CommandText = $"SELECT name, type FROM pragma_table_info('{table}') WHERE \"notnull\" = 1 AND pk = 0 AND dflt_value IS NULL";
+            info.CommandText = postgres
+                ? $"SELECT column_name, data_type, is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO' FROM information_schema.columns WHERE table_name = '{table}'"
+                : $"SELECT name, type, \"notnull\" = 1 AND pk = 0 AND dflt_value IS NULL FROM pragma_table_info('{table}')";
             using var reader = info.ExecuteReader();
             while (reader.Read())
             {
-                var name = reader.GetString(0);
-                if (!values.ContainsKey(name))
+                var (name, type, required) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2));
+                if (type == "boolean" && values.TryGetValue(name, out var given) && given is int flag)
                 {
-                    values[name] = reader.GetString(1).Equals("INTEGER", StringComparison.OrdinalIgnoreCase) ? 0 : "";
+                    values[name] = flag != 0;
+                }
+                else if (required && !values.ContainsKey(name))
+                {
+                    values[name] = type switch
+                    {
+                        "boolean" => false,
+                        "integer" or "INTEGER" => 0,
+                        "bigint" => 0L,
+                        "numeric" => 0m,
+                        "timestamp with time zone" => DateTimeOffset.UnixEpoch,
+                        _ => "",
+                    };
                 }
             }
         }
 
         using var command = connection.CreateCommand();
         var names = values.Keys.ToList();
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"$p{i}"))})";
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"@p{i}"))})";
         for (var i = 0; i < names.Count; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
+            parameter.ParameterName = $"@p{i}";
             parameter.Value = values[names[i]] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
 
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Foreign keys off while the hand-built rows (which name ids of rows not made) go in.</summary>
+    private static void ForeignKeys(DbConnection connection, bool on) =>
+        Exec(connection, connection is NpgsqlConnection
+            ? $"SET session_replication_role = {(on ? "origin" : "replica")}"
+            : $"PRAGMA foreign_keys = {(on ? "ON" : "OFF")}");
 
     private static void Exec(DbConnection connection, string sql)
     {
