@@ -28,7 +28,8 @@ public static class SecurityHeaders
         {
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = secure;
+            // Always would make antiforgery throw on a plain-HTTP request (500 instead of a page): Secure whenever served over HTTPS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options =>
         {

@@ -69,7 +69,6 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         var nonce = Regex.Match(Header(first, "Content-Security-Policy"), "'nonce-([^']+)'").Groups[1].Value;
         Assert.NotEqual(nonce, Regex.Match(Header(second, "Content-Security-Policy"), "'nonce-([^']+)'").Groups[1].Value);
         var inline = InlineScript().Matches(html).Select(m => m.Value).ToList();
-        Assert.NotEmpty(inline); // Blazor's import map
         Assert.All(inline, tag => Assert.Contains($"nonce=\"{nonce}\"", tag));
     }
 
