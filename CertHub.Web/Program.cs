@@ -153,6 +153,7 @@ services.AddIdentityCore<CertHubUser>(options =>
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<CertHubClaimsPrincipalFactory>();
 services.AddCertHubAuthorization();
+services.AddCertHubSecurity(builder.Environment); // cookies, HSTS, security headers (issue 10)
 // 用户管理 (8.1): SMS verification, sub-accounts, roles and permissions, 个人中心, session revalidation.
 services.AddCertHubSms(builder.Configuration, builder.Environment);
 services.AddScoped<SmsVerification>();
@@ -207,6 +208,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseCertHubSecurityHeaders(); // CSP, X-Frame-Options, nosniff, Referrer-Policy, HSTS outside Development (issue 10)
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(culture),

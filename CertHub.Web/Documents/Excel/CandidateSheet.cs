@@ -7,7 +7,7 @@ namespace CertHub.Web.Documents.Excel;
 public sealed class CandidateSheet : ICandidateSheet
 {
     public IEnumerable<CandidateImportRow> ReadRows(Stream xlsx) =>
-        ImportSheets.Rows(xlsx).Select(r => new CandidateImportRow(r.RowNumber,
+        ImportSheets.Rows(xlsx, CandidateImportTemplate.Headers).Select(r => new CandidateImportRow(r.RowNumber,
             ImportSheets.Cell(r.Cells, CandidateImportTemplate.Name),
             ImportSheets.Cell(r.Cells, CandidateImportTemplate.Pinyin),
             ImportSheets.Cell(r.Cells, CandidateImportTemplate.IdType),

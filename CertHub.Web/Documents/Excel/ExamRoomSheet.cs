@@ -7,7 +7,7 @@ namespace CertHub.Web.Documents.Excel;
 public sealed class ExamRoomSheet : IExamRoomSheet
 {
     public IEnumerable<ExamRoomImportRow> ReadRows(Stream xlsx) =>
-        ImportSheets.Rows(xlsx).Select(r => new ExamRoomImportRow(r.RowNumber,
+        ImportSheets.Rows(xlsx, ExamRoomImportTemplate.Headers).Select(r => new ExamRoomImportRow(r.RowNumber,
             ImportSheets.Cell(r.Cells, ExamRoomImportTemplate.Plan),
             ImportSheets.Cell(r.Cells, ExamRoomImportTemplate.Site),
             ImportSheets.Cell(r.Cells, ExamRoomImportTemplate.Certificate),

@@ -7,7 +7,7 @@ namespace CertHub.Web.Documents.Excel;
 public sealed class InvigilatorSheet : IInvigilatorSheet
 {
     public IEnumerable<InvigilatorImportRow> ReadRows(Stream xlsx) =>
-        ImportSheets.Rows(xlsx).Select(r => new InvigilatorImportRow(r.RowNumber,
+        ImportSheets.Rows(xlsx, InvigilatorImportTemplate.Headers).Select(r => new InvigilatorImportRow(r.RowNumber,
             InvigilatorImportTemplate.Headers.ToDictionary(h => h, h => ImportSheets.Cell(r.Cells, h))));
 
     public Task<Stream> WriteFailedRowsAsync(IEnumerable<InvigilatorImportFailure> failures, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace CertHub.Web.Documents.Excel;
 public sealed class RegistrationSheet : IRegistrationSheet
 {
     public IEnumerable<RegistrationImportRow> ReadRows(Stream xlsx, RegistrationMode mode) =>
-        ImportSheets.Rows(xlsx).Select(r => new RegistrationImportRow(r.RowNumber,
+        ImportSheets.Rows(xlsx, RegistrationImportTemplate.Headers(mode)).Select(r => new RegistrationImportRow(r.RowNumber,
             ImportSheets.Cell(r.Cells, RegistrationImportTemplate.Name),
             ImportSheets.Cell(r.Cells, RegistrationImportTemplate.IdNumber),
             mode == RegistrationMode.ByCertificate ? ImportSheets.Cell(r.Cells, RegistrationImportTemplate.Certificate) : null,

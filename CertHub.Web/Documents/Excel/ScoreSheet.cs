@@ -7,7 +7,7 @@ namespace CertHub.Web.Documents.Excel;
 public sealed class ScoreSheet : IScoreSheet
 {
     public IEnumerable<ScoreImportRow> ReadRows(Stream xlsx) =>
-        ImportSheets.Rows(xlsx).Select(r => new ScoreImportRow(r.RowNumber,
+        ImportSheets.Rows(xlsx, ScoreImportTemplate.Headers).Select(r => new ScoreImportRow(r.RowNumber,
             ImportSheets.Cell(r.Cells, ScoreImportTemplate.AdmissionTicketNo),
             ImportSheets.Cell(r.Cells, ScoreImportTemplate.CandidateNo),
             ImportSheets.Cell(r.Cells, ScoreImportTemplate.Name),

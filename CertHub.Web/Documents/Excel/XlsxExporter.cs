@@ -5,7 +5,7 @@ namespace CertHub.Web.Documents.Excel;
 /// <summary>One exported column: a Chinese header and how to read the value from a row.</summary>
 public sealed record XlsxColumn<T>(string Header, Func<T, object?> Value);
 
-/// <summary>Writes rows to an xlsx workbook with Chinese column headers (MiniExcel).</summary>
+/// <summary>Writes rows to an xlsx workbook with Chinese column headers (MiniExcel); text cells pass <see cref="FormulaGuard"/>.</summary>
 public static class XlsxExporter
 {
     public static async Task<MemoryStream> ExportAsync<T>(IEnumerable<T> rows, IReadOnlyList<XlsxColumn<T>> columns, string sheetName = "Sheet1", CancellationToken ct = default)
@@ -15,7 +15,7 @@ public static class XlsxExporter
             var dict = new Dictionary<string, object?>(columns.Count);
             foreach (var column in columns)
             {
-                dict[column.Header] = column.Value(row);
+                dict[column.Header] = FormulaGuard.Neutralize(column.Value(row));
             }
 
             return dict;
