@@ -245,6 +245,10 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -264,6 +268,11 @@ namespace CertHub.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 
@@ -308,6 +317,9 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("bit");
 
                     b.Property<int>("SchoolId")

@@ -229,6 +229,10 @@ namespace CertHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -247,6 +251,11 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.Property<string>("ReviewerName")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -290,6 +299,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolId")
