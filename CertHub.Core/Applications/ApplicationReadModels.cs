@@ -90,13 +90,18 @@ public sealed record ApplicationListItem(
     public bool CanReturn => PilotApplication.CanApplyFrom(Status, PilotApplicationAction.Return);
 
     public bool CanReturnApproved => PilotApplication.CanApplyFrom(Status, PilotApplicationAction.ReturnApproved);
+
+    /// <summary>地市审批: 待地市审核 (only plans requiring 地市级教育局审批 get there).</summary>
+    public bool CanRecordCityDecision => PilotApplication.CanApplyFrom(Status, PilotApplicationAction.CityApprove);
 }
 
 /// <summary>拟申报专业 of a saved application.</summary>
 public sealed record ApplicationMajorRow(int MajorId, string MajorCode, string MajorName, int StudentCount, int TeacherCount, int RequestedTrainees, int? ApprovedTrainees);
 
 /// <summary>审核记录.</summary>
-public sealed record ApplicationReviewRow(ApplicationReviewResult Result, string? Opinion, string ReviewerName, DateTimeOffset ReviewedUtc);
+public sealed record ApplicationReviewRow(
+    ApplicationReviewResult Result, string? Opinion, string ReviewerName, DateTimeOffset ReviewedUtc,
+    ApplicationReviewStage Stage = ApplicationReviewStage.Province, string? ApprovingUnit = null);
 
 /// <summary>查看: school, contacts, 申报明细 and 审核记录.</summary>
 public sealed record ApplicationDetail(

@@ -13,6 +13,9 @@ public sealed class PilotApplication : Entity
     public const int HtmlMaxLength = 8000;
     public const int ReviewerMaxLength = 60;
     public const int OpinionMaxLength = 500;
+    public const int ApprovingUnitMaxLength = 60;
+    public const string CityApprovalNotRequired = "本批次不要求地市级教育局审批";
+    public const string CityApprovalFirst = "本批次要求地市级教育局审批，须地市级审核通过后才能审核通过";
 
     private static readonly TransitionTable<PilotApplicationStatus, PilotApplicationAction> Table = new TransitionTable<PilotApplicationStatus, PilotApplicationAction>()
         .Allow(PilotApplicationStatus.Draft, PilotApplicationAction.Edit, PilotApplicationStatus.Draft)
@@ -21,7 +24,11 @@ public sealed class PilotApplication : Entity
         .Allow(PilotApplicationStatus.Returned, PilotApplicationAction.Submit, PilotApplicationStatus.UnderReview)
         .Allow(PilotApplicationStatus.UnderReview, PilotApplicationAction.Approve, PilotApplicationStatus.Approved)
         .Allow(PilotApplicationStatus.UnderReview, PilotApplicationAction.Return, PilotApplicationStatus.Returned)
-        .Allow(PilotApplicationStatus.Approved, PilotApplicationAction.ReturnApproved, PilotApplicationStatus.Returned);
+        .Allow(PilotApplicationStatus.Approved, PilotApplicationAction.ReturnApproved, PilotApplicationStatus.Returned)
+        .Allow(PilotApplicationStatus.Draft, PilotApplicationAction.SubmitToCity, PilotApplicationStatus.CityReview)
+        .Allow(PilotApplicationStatus.Returned, PilotApplicationAction.SubmitToCity, PilotApplicationStatus.CityReview)
+        .Allow(PilotApplicationStatus.CityReview, PilotApplicationAction.CityApprove, PilotApplicationStatus.UnderReview)
+        .Allow(PilotApplicationStatus.CityReview, PilotApplicationAction.CityReturn, PilotApplicationStatus.Returned);
 
     private readonly List<PilotApplicationMajor> _majors = [];
     private readonly List<ApplicationReview> _reviews = [];
@@ -42,6 +49,12 @@ public sealed class PilotApplication : Entity
 
     /// <summary>按专业填报, copied from the plan when the application was created.</summary>
     public bool RequiresByMajor { get; private set; }
+
+    /// <summary>
+    /// 是否要求地市级教育局审批, copied from the plan when the application was created. DESIGN has no city-bureau role, so
+    /// a province account records the city bureau's decision on its behalf (<see cref="RecordCityDecision"/>).
+    /// </summary>
+    public bool RequiresCityApproval { get; private set; }
 
     public int CertificateId { get; private set; }
 
@@ -88,6 +101,9 @@ public sealed class PilotApplication : Entity
 
     public bool CanReturnApproved => Table.CanApply(Status, PilotApplicationAction.ReturnApproved);
 
+    /// <summary>Whether the city bureau's decision can be recorded now (待地市审核).</summary>
+    public bool CanRecordCityDecision => RequiresCityApproval && Table.CanApply(Status, PilotApplicationAction.CityApprove);
+
     /// <summary>申报证书试点: a new application in 未提交; the plan must be open for the certificate and level now.</summary>
     public static PilotApplication Create(ApplicationPlan plan, int schoolId, int certificateId, CertificateLevel level, DateTimeOffset nowUtc)
     {
@@ -100,6 +116,7 @@ public sealed class PilotApplication : Entity
             Year = plan.Year,
             Batch = plan.Batch,
             RequiresByMajor = plan.RequiresByMajor,
+            RequiresCityApproval = plan.RequiresCityApproval,
             CertificateId = certificateId,
             Level = level,
             Status = PilotApplicationStatus.Draft,
@@ -142,10 +159,14 @@ public sealed class PilotApplication : Entity
         VenueHtml = Guard.Optional(venueHtml, "场地情况", HtmlMaxLength);
     }
 
-    /// <summary>保存并提交: 未提交/审核退回 → 审核中. By-major plans need at least one major and a total equal to their sum.</summary>
+    /// <summary>
+    /// 保存并提交: 未提交/审核退回 → 审核中, or → 待地市审核 when the plan requires 地市级教育局审批. By-major plans need at least
+    /// one major and a total equal to their sum.
+    /// </summary>
     public void Submit(string actorName, DateTimeOffset nowUtc)
     {
-        Table.Apply(Status, PilotApplicationAction.Submit);
+        var action = RequiresCityApproval ? PilotApplicationAction.SubmitToCity : PilotApplicationAction.Submit;
+        Table.Apply(Status, action);
         if (RequiresByMajor)
         {
             DomainRuleException.ThrowIf(_majors.Count == 0, "本批次要求按专业填报，请至少添加一个拟申报专业");
@@ -154,7 +175,7 @@ public sealed class PilotApplication : Entity
 
         DomainRuleException.ThrowIf(RequestedTotal <= 0, "申请培训总人数必须大于0");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(FacultyHtml), "请填写师资情况");
-        TransitionTo(PilotApplicationAction.Submit, actorName, nowUtc, null);
+        TransitionTo(action, actorName, nowUtc, null);
         SubmittedBy = actorName;
         SubmittedUtc = nowUtc;
     }
@@ -162,6 +183,7 @@ public sealed class PilotApplication : Entity
     /// <summary>审核通过 with a 批准培训总人数 (0..申请培训总人数).</summary>
     public void Approve(int approvedTotal, string reviewerName, DateTimeOffset nowUtc, string? opinion = null)
     {
+        EnsureCityApproved();
         Table.Apply(Status, PilotApplicationAction.Approve);
         DomainRuleException.ThrowIf(approvedTotal < 0 || approvedTotal > RequestedTotal, $"批准培训人数应在0到{RequestedTotal}之间");
         foreach (var major in _majors)
@@ -176,6 +198,7 @@ public sealed class PilotApplication : Entity
     /// <summary>审核通过 with a 批准培训人数 per major; the total is their sum. Every declared major needs a number.</summary>
     public void Approve(IReadOnlyDictionary<int, int> approvedByMajor, string reviewerName, DateTimeOffset nowUtc, string? opinion = null)
     {
+        EnsureCityApproved();
         Table.Apply(Status, PilotApplicationAction.Approve);
         DomainRuleException.ThrowIf(_majors.Count == 0, "该申报未填写专业，请按总人数审批");
         DomainRuleException.ThrowIf(approvedByMajor.Keys.Any(id => _majors.All(m => m.MajorId != id)), "批准人数中包含未申报的专业");
@@ -209,8 +232,27 @@ public sealed class PilotApplication : Entity
         }
     }
 
+    /// <summary>
+    /// 地市级教育局审批, recorded by the province on the city bureau's behalf (DESIGN has no city role): 通过 moves 待地市审核 to
+    /// 审核中 so the province can review; 退回 (reason required) moves it to 审核退回. Kept as its own 审核记录 (stage 地市级,
+    /// 审批单位 = the city bureau). Refused when the plan does not require it.
+    /// </summary>
+    public void RecordCityDecision(bool approved, string approvingUnit, string? opinion, string recorderName, DateTimeOffset nowUtc)
+    {
+        DomainRuleException.ThrowIf(!RequiresCityApproval, CityApprovalNotRequired);
+        var action = approved ? PilotApplicationAction.CityApprove : PilotApplicationAction.CityReturn;
+        var unit = Guard.Required(approvingUnit, "审批单位", ApprovingUnitMaxLength);
+        var reason = approved ? Guard.Optional(opinion, "审核意见", OpinionMaxLength) : RequiredReason(opinion);
+        Status = Table.Apply(Status, action);
+        _reviews.Add(new ApplicationReview(approved ? ApplicationReviewResult.Approved : ApplicationReviewResult.Returned, reason,
+            Guard.Required(recorderName, "审核人", ReviewerMaxLength), nowUtc, ApplicationReviewStage.City, unit));
+    }
+
     /// <summary>Whether students of a major may register later: any major when none was declared, else only the declared ones.</summary>
     public bool AllowsMajor(int majorId) => _majors.Count == 0 || _majors.Any(m => m.MajorId == majorId);
+
+    private void EnsureCityApproved() =>
+        DomainRuleException.ThrowIf(Status == PilotApplicationStatus.CityReview, CityApprovalFirst);
 
     private static string RequiredReason(string? reason) => Guard.Required(reason, "退回原因", OpinionMaxLength);
 
@@ -221,6 +263,7 @@ public sealed class PilotApplication : Entity
         {
             PilotApplicationAction.Approve => ApplicationReviewResult.Approved,
             PilotApplicationAction.Return or PilotApplicationAction.ReturnApproved => ApplicationReviewResult.Returned,
+            PilotApplicationAction.CityApprove or PilotApplicationAction.CityReturn => throw new InvalidOperationException("地市级审批请用 RecordCityDecision"),
             _ => (ApplicationReviewResult?)null,
         };
         if (result is { } r)
@@ -272,15 +315,19 @@ public sealed class PilotApplicationMajor
     internal void SetApproved(int? approved) => ApprovedTrainees = approved;
 }
 
-/// <summary>审核记录: one review of a pilot application by the province.</summary>
+/// <summary>审核记录: one review of a pilot application by the province (or, stage 地市级, the city bureau's decision it recorded).</summary>
 public sealed class ApplicationReview : Entity
 {
     private ApplicationReview()
     {
     }
 
-    internal ApplicationReview(ApplicationReviewResult result, string? opinion, string reviewerName, DateTimeOffset reviewedUtc)
+    internal ApplicationReview(
+        ApplicationReviewResult result, string? opinion, string reviewerName, DateTimeOffset reviewedUtc,
+        ApplicationReviewStage stage = ApplicationReviewStage.Province, string? approvingUnit = null)
     {
+        Stage = stage;
+        ApprovingUnit = approvingUnit;
         Result = result;
         Opinion = opinion;
         ReviewerName = reviewerName;
@@ -288,6 +335,12 @@ public sealed class ApplicationReview : Entity
     }
 
     public int PilotApplicationId { get; private set; }
+
+    /// <summary>审核阶段: 省级, or 地市级 (the city bureau's decision recorded by the province).</summary>
+    public ApplicationReviewStage Stage { get; private set; }
+
+    /// <summary>审批单位: the city bureau for a 地市级 review; null for the province's own.</summary>
+    public string? ApprovingUnit { get; private set; }
 
     public ApplicationReviewResult Result { get; private set; }
 

@@ -66,7 +66,7 @@ public sealed class PilotApplicationService(
             application.FacultyHtml, application.VenueHtml, application.SubmittedBy, application.SubmittedUtc,
             [.. application.Majors.Select(m => new ApplicationMajorRow(m.MajorId, majors.GetValueOrDefault(m.MajorId)?.Code ?? "", majors.GetValueOrDefault(m.MajorId)?.Name ?? "",
                 m.StudentCount, m.TeacherCount, m.RequestedTrainees, m.ApprovedTrainees))],
-            [.. application.Reviews.OrderBy(r => r.ReviewedUtc).Select(r => new ApplicationReviewRow(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc))]);
+            [.. application.Reviews.OrderBy(r => r.ReviewedUtc).Select(r => new ApplicationReviewRow(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc, r.Stage, r.ApprovingUnit))]);
     }
 
     /// <summary>The plan of the form with the certificates open in it (the plan's scope, at the certificate's levels).</summary>
@@ -147,6 +147,13 @@ public sealed class PilotApplicationService(
     /// <summary>退回修改: an approved application back to the school for correction.</summary>
     public Task ReturnApprovedAsync(int id, string reason, CancellationToken ct) =>
         ReviewAsync(id, (a, actor, now) => a.ReturnApproved(reason, actor, now), ct);
+
+    /// <summary>
+    /// 地市级教育局审批, recorded by the province for the city bureau (审批单位) when the plan requires it: 通过 sends the
+    /// application on to the province's own review, 退回 (reason required) back to the school.
+    /// </summary>
+    public Task RecordCityDecisionAsync(int id, bool approved, string approvingUnit, string? opinion, CancellationToken ct) =>
+        ReviewAsync(id, (a, actor, now) => a.RecordCityDecision(approved, approvingUnit, opinion, actor, now), ct);
 
     /// <summary>按证书导出申报明细表: the applications matching the filter, one row per declared major.</summary>
     public async Task<IReadOnlyList<ApplicationExportRow>> ExportRowsAsync(ApplicationFilter filter, CancellationToken ct)

@@ -22,6 +22,10 @@ public sealed record ExamPlanWindows(
 /// </summary>
 public sealed class ExamPlan : Entity
 {
+    public const string SchedulingUnpublished = "考试计划未发布，不能调整排考";
+    public const string SchedulingNotStarted = "排考时间未开始，不能调整";
+    public const string SchedulingEnded = "排考时间已结束，不能调整";
+
     public const int NameMaxLength = 100;
     public const int ActorMaxLength = 60;
 
@@ -260,6 +264,23 @@ public sealed class ExamPlan : Entity
         : now < w.ScoreEntryEndUtc ? ExamPlanStage.ScoreEntry
         : now < w.NoticeEndUtc ? ExamPlanStage.Notice
         : ExamPlanStage.Ended;
+
+    /// <summary>排考时间 [start, end): 一键排考 and the manual adjustments (调整座位, 更换监考, 互换监考) happen only inside it.</summary>
+    public bool IsSchedulingOpen(DateTimeOffset now) => ScheduleAdjustmentRefusal(now) is null;
+
+    /// <summary>Why the schedule cannot be adjusted at <paramref name="now"/>; null inside the published plan's 排考时间.</summary>
+    public string? ScheduleAdjustmentRefusal(DateTimeOffset now) =>
+        !IsPublished ? SchedulingUnpublished
+        : now < SchedulingStartUtc ? SchedulingNotStarted
+        : now >= SchedulingEndUtc ? SchedulingEnded
+        : null;
+
+    /// <summary>Refuses a manual adjustment of the schedule outside 排考时间 (see <see cref="ScheduleAdjustmentRefusal"/>).</summary>
+    public void EnsureScheduleAdjustable(DateTimeOffset now)
+    {
+        var refusal = ScheduleAdjustmentRefusal(now);
+        DomainRuleException.ThrowIf(refusal is not null, refusal ?? "");
+    }
 
     /// <summary>报考中: published and inside the registration window.</summary>
     public bool IsRegistrationOpen(DateTimeOffset now) => StageAt(now) == ExamPlanStage.Registration;

@@ -55,7 +55,7 @@ public static class ScheduleEditor
         }
 
         var limit = Math.Min(target.Capacity, rooms[targetRoomId].SeatCount);
-        var wanted = seatNo ?? FreeSeats(target, limit, seat).OrderBy(n => SameSchoolNeighbours(target, n, seat)).ThenBy(n => n).Cast<int?>().FirstOrDefault();
+        var wanted = seatNo ?? FreeSeats(target, limit, seat).Where(n => !(ReferenceEquals(target, source) && n == seat.SeatNo)).OrderBy(n => SameSchoolNeighbours(target, n, seat)).ThenBy(n => n).Cast<int?>().FirstOrDefault();
         if (wanted is null)
         {
             return ScheduleEdit.Refused(sessions, "目标考场已满: 没有空座位", suggestions);

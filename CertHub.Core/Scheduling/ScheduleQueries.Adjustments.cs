@@ -68,4 +68,44 @@ public sealed partial class ScheduleQueries
             [.. assignedIds.Where(byId.ContainsKey).Select(id => byId[id].Choice)],
             [.. people.Where(p => p.Certified).Select(p => p.Choice).OrderBy(c => c.SchoolName, StringComparer.Ordinal).ThenBy(c => c.TeacherNo, StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// 互换监考: the invigilators of the room session and those of the plan's other room sessions whose exam time overlaps it
+    /// (the same time slot); only for the plan's organisation (anyone else gets empty lists).
+    /// </summary>
+    public async Task<InvigilatorSwapChoices> SwapChoicesAsync(int roomSessionId, CancellationToken ct)
+    {
+        var scope = RequireScope();
+        if (scope.IsSchool || scope.IsPlatform)
+        {
+            return new InvigilatorSwapChoices([], []);
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var rows = RoomRows(db, scope, new RoomArrangementFilter(), requireSeats: false);
+        var source = await rows.Where(r => r.RoomSessionId == roomSessionId).Select(r => new { r.ExamPlanId, r.StartUtc, r.EndUtc }).FirstOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return new InvigilatorSwapChoices([], []);
+        }
+
+        var sessions = await rows.Where(r => r.ExamPlanId == source.ExamPlanId && r.StartUtc < source.EndUtc && source.StartUtc < r.EndUtc)
+            .Select(r => new { r.RoomSessionId, r.ExamRoomId, r.SubjectId, r.RoomName, r.SubjectName, r.SiteName })
+            .ToListAsync(ct);
+        var ids = sessions.Select(s => s.RoomSessionId).ToList();
+        var people = await (
+            from i in db.Set<RoomSessionInvigilator>().IgnoreQueryFilters().AsNoTracking()
+            join person in db.Set<Invigilator>().IgnoreQueryFilters() on i.InvigilatorId equals person.Id
+            join school in db.Set<PilotSchool>().IgnoreQueryFilters() on person.SchoolId equals school.Id
+            where ids.Contains(i.RoomSessionId)
+            orderby i.Id
+            select new { i.RoomSessionId, Choice = new InvigilatorChoice(person.Id, person.Name, person.TeacherNo, school.Name) })
+            .ToListAsync(ct);
+        var bySession = sessions.ToDictionary(s => s.RoomSessionId);
+        var others = people.Where(p => p.RoomSessionId != roomSessionId)
+            .Select(p => (Session: bySession[p.RoomSessionId], p.Choice))
+            .OrderBy(p => p.Session.SiteName, StringComparer.Ordinal).ThenBy(p => p.Session.RoomName, StringComparer.Ordinal).ThenBy(p => p.Session.SubjectName, StringComparer.Ordinal)
+            .Select(p => new InvigilatorSwapOption(p.Session.ExamRoomId, p.Session.SubjectId, p.Session.RoomName, p.Session.SubjectName, p.Session.SiteName, p.Choice));
+        return new InvigilatorSwapChoices([.. people.Where(p => p.RoomSessionId == roomSessionId).Select(p => p.Choice)], [.. others]);
+    }
 }

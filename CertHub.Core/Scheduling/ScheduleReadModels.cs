@@ -98,6 +98,21 @@ public sealed record InvigilatorChoice(int InvigilatorId, string Name, string Te
 /// <summary>更换监考: who invigilates the room session and who is certified to take a place.</summary>
 public sealed record InvigilatorChoices(IReadOnlyList<InvigilatorChoice> Assigned, IReadOnlyList<InvigilatorChoice> Certified);
 
+/// <summary>互换监考: an invigilator of another room session of the same plan whose exam time overlaps the session's.</summary>
+public sealed record InvigilatorSwapOption(int RoomId, int SubjectId, string RoomName, string SubjectName, string SiteName, InvigilatorChoice Invigilator)
+{
+    public string Text => $"{RoomName} · {SubjectName}：{Invigilator.Name}({Invigilator.TeacherNo}) {Invigilator.SchoolName}";
+}
+
+/// <summary>互换监考: the session's own invigilators and those of the other sessions at the same time.</summary>
+public sealed record InvigilatorSwapChoices(IReadOnlyList<InvigilatorChoice> Own, IReadOnlyList<InvigilatorSwapOption> Others);
+
+/// <summary>Whether the organisation may adjust a plan's schedule now (调整座位, 更换监考, 互换监考), else the hint to show.</summary>
+public sealed record ScheduleAdjustability(bool Allowed, string? Hint)
+{
+    public static ScheduleAdjustability None { get; } = new(false, null);
+}
+
 /// <summary>调整座位: a room session of the same plan and subject a candidate can be moved to.</summary>
 public sealed record SeatMoveTarget(int RoomId, string RoomName, string SiteName, int SeatedCount, int Capacity)
 {

@@ -80,6 +80,29 @@ public sealed class SchedulingService(ICertHubDbFactory dbFactory, ICurrentUser 
         return await RoomRowsAsync(visible, ct);
     }
 
+    /// <summary>
+    /// Whether the seat map offers 调整座位, 更换监考 and 互换监考: only to the plan's organisation, only inside 排考时间; outside
+    /// it the organisation gets the hint (e.g. 排考时间已结束，不能调整). Anyone else gets <see cref="ScheduleAdjustability.None"/>.
+    /// </summary>
+    public async Task<ScheduleAdjustability> AdjustabilityAsync(int examPlanId, CancellationToken ct)
+    {
+        if (!CanSchedule)
+        {
+            return ScheduleAdjustability.None;
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var organizationId = currentUser.OrganizationId!.Value;
+        var plan = await db.Set<ExamPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == examPlanId && p.OrganizationId == organizationId, ct);
+        if (plan is null)
+        {
+            return ScheduleAdjustability.None;
+        }
+
+        var refusal = plan.ScheduleAdjustmentRefusal(clock.GetUtcNow());
+        return new ScheduleAdjustability(refusal is null, refusal);
+    }
+
     /// <summary>一键排考 (incremental): seats new paid registrations, removes withdrawn ones, nobody already placed moves.</summary>
     public Task<SchedulingRunReport> RunAsync(int examPlanId, SchedulingOptions options, CancellationToken ct) => ExecuteAsync(examPlanId, options, full: false, ct);
 
@@ -123,7 +146,7 @@ public sealed class SchedulingService(ICertHubDbFactory dbFactory, ICurrentUser 
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var plan = await LoadSchedulablePlanAsync(db, examPlanId, ct);
+        var plan = await LoadSchedulablePlanAsync(db, examPlanId, ct, adjusting: true);
         var problem = await SchedulingData.LoadAsync(db, plan, tracked: true, ct);
         var outcome = edit(problem, problem.Existing);
         if (!outcome.Done)
@@ -150,17 +173,23 @@ public sealed class SchedulingService(ICertHubDbFactory dbFactory, ICurrentUser 
         DomainRuleException.ThrowIf(introduced.Count > 0, "排考结果未通过校验: " + string.Join("；", introduced.Take(3).Select(v => v.Message)));
     }
 
-    private async Task<ExamPlan> LoadSchedulablePlanAsync(ICertHubDb db, int examPlanId, CancellationToken ct)
+    /// <summary>The organisation's published plan, inside 排考时间 (manual adjustments are refused with the domain's reason).</summary>
+    private async Task<ExamPlan> LoadSchedulablePlanAsync(ICertHubDb db, int examPlanId, CancellationToken ct, bool adjusting = false)
     {
         var organizationId = CanSchedule ? currentUser.OrganizationId!.Value : throw new DomainRuleException(OnlyOrganization);
         var plan = await db.Set<ExamPlan>().AsNoTracking().Include(p => p.Subjects).Include(p => p.Certificates).Include(p => p.Schools)
             .FirstOrDefaultAsync(p => p.Id == examPlanId && p.OrganizationId == organizationId && p.IsPublished, ct)
             ?? throw new DomainRuleException(PlanNotFound);
+        if (adjusting)
+        {
+            plan.EnsureScheduleAdjustable(clock.GetUtcNow());
+        }
+
         DomainRuleException.ThrowIf(!IsInWindow(plan, clock.GetUtcNow()), OutsideWindow);
         return plan;
     }
 
-    private static bool IsInWindow(ExamPlan plan, DateTimeOffset now) => plan.SchedulingStartUtc <= now && now < plan.SchedulingEndUtc;
+    private static bool IsInWindow(ExamPlan plan, DateTimeOffset now) => plan.IsSchedulingOpen(now);
 
     private void Publish(ExamPlan plan) =>
         changes.Publish(new ChangeNotice(SchedulingTopics.Arrangements, OrganizationId: plan.OrganizationId));

@@ -10,6 +10,7 @@ public sealed class ApplicationReviewConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.ToTable("ApplicationReviews");
         builder.Property(x => x.Opinion).HasMaxLength(PilotApplication.OpinionMaxLength);
+        builder.Property(x => x.ApprovingUnit).HasMaxLength(PilotApplication.ApprovingUnitMaxLength);
         builder.Property(x => x.ReviewerName).HasMaxLength(PilotApplication.ReviewerMaxLength).IsRequired();
         builder.HasIndex(x => x.PilotApplicationId);
     }

@@ -36,12 +36,22 @@ public sealed partial class OperationsDemoSeeder
         (Bjtu, Wlgl, Senior, 3, PilotApplicationStatus.Returned),
         (Bjtu, Java, Intermediate, 6, PilotApplicationStatus.UnderReview),
         (Bjtu, Wlgl, Junior, 6, PilotApplicationStatus.Draft),
+        (Ustb, Zngz, Junior, 6, PilotApplicationStatus.CityReview), // issue 5: 待地市审核 (batch 6 requires 地市级教育局审批)
         (Wipe, Xxh, Intermediate, 1, PilotApplicationStatus.Approved),
         (Wipe, Zngz, Junior, 1, PilotApplicationStatus.Approved),
         (Wipe, Xxh, Junior, 1, PilotApplicationStatus.Returned),
         (Wipe, Zngz, Intermediate, 2, PilotApplicationStatus.UnderReview),
         (Wipe, Xxh, Senior, 2, PilotApplicationStatus.Draft),
     ];
+
+    /// <summary>审批单位 of the 地市级教育局审批 recorded in the demo (issue 5).</summary>
+    private static readonly Dictionary<string, string> CityBureaus = new()
+    {
+        [Ustb] = "北京市海淀区教育委员会",
+        [Ncut] = "北京市石景山区教育委员会",
+        [Bjtu] = "北京市海淀区教育委员会",
+        [Wipe] = "武汉市教育局",
+    };
 
     private static async Task SeedApplicationsAsync(CertHubDbContext db, SeedState state, CancellationToken ct)
     {
@@ -66,6 +76,12 @@ public sealed partial class OperationsDemoSeeder
             if (row.Status != PilotApplicationStatus.Draft)
             {
                 application.Submit(signer, Past(state, created.AddHours(6)));
+            }
+
+            // 地市级教育局审批 (issue 5): recorded by the province for the city bureau before its own review.
+            if (application.Status == PilotApplicationStatus.CityReview && row.Status != PilotApplicationStatus.CityReview)
+            {
+                application.RecordCityDecision(true, CityBureaus[row.School], "同意上报", province.AuthorityName, Past(state, created.AddDays(2)));
             }
 
             var reviewed = Past(state, created.AddDays(3));

@@ -268,6 +268,10 @@ namespace CertHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -293,6 +297,11 @@ namespace CertHub.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -337,6 +346,9 @@ namespace CertHub.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("boolean");
 
                     b.Property<long>("RowVersion")

@@ -269,6 +269,10 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -294,6 +298,11 @@ namespace CertHub.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 
@@ -338,6 +347,9 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("bit");
 
                     b.Property<long>("RowVersion")

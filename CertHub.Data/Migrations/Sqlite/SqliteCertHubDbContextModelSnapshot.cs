@@ -253,6 +253,10 @@ namespace CertHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -278,6 +282,11 @@ namespace CertHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -320,6 +329,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RowVersion")

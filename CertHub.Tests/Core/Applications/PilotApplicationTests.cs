@@ -19,14 +19,35 @@ public sealed class PilotApplicationTests
         [(PilotApplicationStatus.Approved, PilotApplicationAction.ReturnApproved)] = PilotApplicationStatus.Returned,
     };
 
-    public static TheoryData<PilotApplicationStatus, PilotApplicationAction> AllPairs()
+    /// <summary>The expected table when the plan requires 地市级教育局审批 (提交 goes to 待地市审核 first).</summary>
+    private static readonly Dictionary<(PilotApplicationStatus, PilotApplicationAction), PilotApplicationStatus> ExpectedWithCity = new()
     {
-        var data = new TheoryData<PilotApplicationStatus, PilotApplicationAction>();
-        foreach (var status in Enum.GetValues<PilotApplicationStatus>())
+        [(PilotApplicationStatus.Draft, PilotApplicationAction.Edit)] = PilotApplicationStatus.Draft,
+        [(PilotApplicationStatus.Returned, PilotApplicationAction.Edit)] = PilotApplicationStatus.Returned,
+        [(PilotApplicationStatus.Draft, PilotApplicationAction.Submit)] = PilotApplicationStatus.CityReview,
+        [(PilotApplicationStatus.Returned, PilotApplicationAction.Submit)] = PilotApplicationStatus.CityReview,
+        [(PilotApplicationStatus.CityReview, PilotApplicationAction.CityApprove)] = PilotApplicationStatus.UnderReview,
+        [(PilotApplicationStatus.CityReview, PilotApplicationAction.CityReturn)] = PilotApplicationStatus.Returned,
+        [(PilotApplicationStatus.UnderReview, PilotApplicationAction.Approve)] = PilotApplicationStatus.Approved,
+        [(PilotApplicationStatus.UnderReview, PilotApplicationAction.Return)] = PilotApplicationStatus.Returned,
+        [(PilotApplicationStatus.Approved, PilotApplicationAction.ReturnApproved)] = PilotApplicationStatus.Returned,
+    };
+
+    /// <summary>
+    /// Every status and verb, with and without 地市级教育局审批 (待地市审核 is reachable only with it). SubmitToCity is not a verb of
+    /// its own: it is 提交 (Submit) on an application whose plan requires the city bureau's approval.
+    /// </summary>
+    public static TheoryData<bool, PilotApplicationStatus, PilotApplicationAction> AllPairs()
+    {
+        var data = new TheoryData<bool, PilotApplicationStatus, PilotApplicationAction>();
+        foreach (var city in new[] { false, true })
         {
-            foreach (var action in Enum.GetValues<PilotApplicationAction>())
+            foreach (var status in Enum.GetValues<PilotApplicationStatus>().Where(s => city || s != PilotApplicationStatus.CityReview))
             {
-                data.Add(status, action);
+                foreach (var action in Enum.GetValues<PilotApplicationAction>().Where(a => a != PilotApplicationAction.SubmitToCity))
+                {
+                    data.Add(city, status, action);
+                }
             }
         }
 
@@ -35,9 +56,11 @@ public sealed class PilotApplicationTests
 
     [Theory]
     [MemberData(nameof(AllPairs))]
-    public void Action_Should_ReachExpectedStatusOrThrow_When_AppliedInStatus(PilotApplicationStatus from, PilotApplicationAction action)
+    public void Action_Should_ReachExpectedStatusOrThrow_When_AppliedInStatus(bool city, PilotApplicationStatus from, PilotApplicationAction action)
     {
-        var application = ADomain.PilotApplication(from);
+        var application = ADomain.PilotApplication(from, city: city);
+        Assert.Equal(from, application.Status);
+        var reviews = application.Reviews.Count;
         void Act()
         {
             switch (action)
@@ -57,10 +80,18 @@ public sealed class PilotApplicationTests
                 case PilotApplicationAction.ReturnApproved:
                     application.ReturnApproved("人数有误", "省厅", ADomain.Day(4));
                     break;
+                case PilotApplicationAction.CityApprove:
+                    application.RecordCityDecision(true, ADomain.CityBureau, "同意上报", "省厅", ADomain.Day(4));
+                    break;
+                case PilotApplicationAction.CityReturn:
+                    application.RecordCityDecision(false, ADomain.CityBureau, "材料不全", "省厅", ADomain.Day(4));
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(action));
             }
         }
 
-        if (Expected.TryGetValue((from, action), out var to))
+        if ((city ? ExpectedWithCity : Expected).TryGetValue((from, action), out var to))
         {
             Act();
             Assert.Equal(to, application.Status);
@@ -69,7 +100,84 @@ public sealed class PilotApplicationTests
         {
             Assert.Throws<DomainRuleException>(Act);
             Assert.Equal(from, application.Status);
+            Assert.Equal(reviews, application.Reviews.Count);
         }
+    }
+
+    [Fact]
+    public void Approve_Should_BeRefused_When_CityApprovalRequiredButNotGivenYet()
+    {
+        var application = ADomain.PilotApplication(PilotApplicationStatus.CityReview, city: true);
+
+        var total = Assert.Throws<DomainRuleException>(() => application.Approve(10, "省厅", ADomain.Day(4)));
+        var byMajor = Assert.Throws<DomainRuleException>(() => application.Approve(new Dictionary<int, int> { [1] = 10 }, "省厅", ADomain.Day(4)));
+
+        Assert.Equal(PilotApplication.CityApprovalFirst, total.Message);
+        Assert.Equal(PilotApplication.CityApprovalFirst, byMajor.Message);
+        Assert.Equal(PilotApplicationStatus.CityReview, application.Status);
+        Assert.True(application.CanRecordCityDecision);
+        Assert.False(application.CanApprove);
+    }
+
+    [Theory]
+    [InlineData(PilotApplicationStatus.Draft)]
+    [InlineData(PilotApplicationStatus.UnderReview)]
+    [InlineData(PilotApplicationStatus.Approved)]
+    public void RecordCityDecision_Should_BeRefused_When_PlanDoesNotRequireIt(PilotApplicationStatus status)
+    {
+        var application = ADomain.PilotApplication(status);
+
+        var ex = Assert.Throws<DomainRuleException>(() => application.RecordCityDecision(true, ADomain.CityBureau, null, "省厅", ADomain.Day(4)));
+
+        Assert.Equal(PilotApplication.CityApprovalNotRequired, ex.Message);
+        Assert.Equal(status, application.Status);
+        Assert.False(application.CanRecordCityDecision);
+    }
+
+    [Fact]
+    public void RecordCityDecision_Should_KeepItsOwnReviewRecord_Then_ProvinceApproves()
+    {
+        var application = ADomain.PilotApplication(PilotApplicationStatus.Draft, city: true);
+        application.Submit(ADomain.Actor, ADomain.Day(2));
+        Assert.Equal(PilotApplicationStatus.CityReview, application.Status);
+
+        application.RecordCityDecision(true, ADomain.CityBureau, "同意上报", "省厅审核员", ADomain.Day(3));
+        application.Approve(40, "省厅审核员", ADomain.Day(4), "同意试点");
+
+        Assert.Equal(PilotApplicationStatus.Approved, application.Status);
+        Assert.Collection(application.Reviews,
+            city =>
+            {
+                Assert.Equal((ApplicationReviewStage.City, ApplicationReviewResult.Approved, ADomain.CityBureau, "同意上报", "省厅审核员"),
+                    (city.Stage, city.Result, city.ApprovingUnit, city.Opinion, city.ReviewerName));
+            },
+            province => Assert.Equal((ApplicationReviewStage.Province, ApplicationReviewResult.Approved, (string?)null), (province.Stage, province.Result, province.ApprovingUnit)));
+    }
+
+    [Fact]
+    public void RecordCityDecision_Should_ReturnToTheSchoolWithReason_And_NeedTheCityAgainAfterResubmit()
+    {
+        var application = ADomain.PilotApplication(PilotApplicationStatus.CityReview, city: true);
+
+        application.RecordCityDecision(false, ADomain.CityBureau, "师资材料不全", "省厅审核员", ADomain.Day(3));
+        application.Submit(ADomain.Actor, ADomain.Day(4));
+
+        Assert.Equal(PilotApplicationStatus.CityReview, application.Status);
+        Assert.Equal((ApplicationReviewStage.City, ApplicationReviewResult.Returned, "师资材料不全"), (application.Reviews[0].Stage, application.Reviews[0].Result, application.Reviews[0].Opinion));
+    }
+
+    [Theory]
+    [InlineData(false, " ", "材料不全")]
+    [InlineData(false, ADomain.CityBureau, " ")]
+    [InlineData(true, "", "同意")]
+    public void RecordCityDecision_Should_Refuse_When_UnitMissingOrReturnWithoutReason(bool approved, string unit, string opinion)
+    {
+        var application = ADomain.PilotApplication(PilotApplicationStatus.CityReview, city: true);
+
+        Assert.Throws<DomainRuleException>(() => application.RecordCityDecision(approved, unit, opinion, "省厅", ADomain.Day(3)));
+
+        Assert.Equal(PilotApplicationStatus.CityReview, application.Status);
+        Assert.Empty(application.Reviews);
     }
 
     [Fact]

@@ -180,4 +180,48 @@ public sealed class ExamPlanTests
         Assert.Equal(expected, ExamPlan.StageOf(true, ADomain.Windows(), now));
         Assert.Equal(ExamPlanStage.Unpublished, ExamPlan.StageOf(false, ADomain.Windows(), now));
     }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(12, true)]
+    [InlineData(9, false)]
+    [InlineData(15, false)]
+    [InlineData(16, false)]
+    public void IsSchedulingOpen_Should_HoldOnlyInsideTheSchedulingWindow(int day, bool open) =>
+        Assert.Equal(open, ADomain.ExamPlan().IsSchedulingOpen(ADomain.Day(day)));
+
+    [Fact]
+    public void EnsureScheduleAdjustable_Should_Refuse_When_SchedulingEnded()
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => ADomain.ExamPlan().EnsureScheduleAdjustable(ADomain.Day(15)));
+
+        Assert.Equal("排考时间已结束，不能调整", ex.Message);
+    }
+
+    [Fact]
+    public void EnsureScheduleAdjustable_Should_Refuse_When_SchedulingNotStarted()
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => ADomain.ExamPlan().EnsureScheduleAdjustable(ADomain.Day(10).AddTicks(-1)));
+
+        Assert.Equal("排考时间未开始，不能调整", ex.Message);
+    }
+
+    [Fact]
+    public void EnsureScheduleAdjustable_Should_Refuse_When_PlanUnpublished()
+    {
+        var plan = ADomain.ExamPlan(publish: false);
+
+        Assert.Equal(ExamPlan.SchedulingUnpublished, Assert.Throws<DomainRuleException>(() => plan.EnsureScheduleAdjustable(ADomain.Day(12))).Message);
+        Assert.False(plan.IsSchedulingOpen(ADomain.Day(12)));
+    }
+
+    [Fact]
+    public void EnsureScheduleAdjustable_Should_Pass_When_InsideSchedulingWindow()
+    {
+        var plan = ADomain.ExamPlan();
+
+        plan.EnsureScheduleAdjustable(ADomain.Day(12));
+
+        Assert.Null(plan.ScheduleAdjustmentRefusal(ADomain.Day(12)));
+    }
 }

@@ -98,6 +98,20 @@ public sealed class ScheduleEditorTests
     }
 
     [Fact]
+    public void MoveSeat_Should_PickAnotherFreeSeatOfTheSameRoom_When_NoSeatGivenForTheOwnRoom()
+    {
+        var (problem, sessions) = Scheduled();
+        var session = sessions.First(s => s.SubjectId == 1 && s.Seats.Count is > 0 and < 4);
+        var seat = session.Seats[0];
+
+        var edit = ScheduleEditor.MoveSeat(problem, sessions, seat.RegistrationId, 1, session.RoomId, null);
+
+        AssertValid(problem, edit);
+        var moved = SessionOf(edit.Sessions, session.RoomId).Seats.Single(s => s.RegistrationId == seat.RegistrationId);
+        Assert.NotEqual(seat.SeatNo, moved.SeatNo);
+    }
+
+    [Fact]
     public void MoveSeat_Should_Refuse_When_TargetSessionFull()
     {
         var (problem, sessions) = Scheduled();

@@ -33,6 +33,7 @@ public sealed class ApplicationsModelTests : IDisposable
             var application = PilotApplication.Create(plan, catalog.School.Id, catalog.Certificate.Id, CertificateLevel.Senior, ADomain.Day(1));
             application.Edit(0, [new PilotApplicationMajorInput(catalog.Major.Id, 34, 45, 56)], "<p>师资</p>", "<p>场地</p>");
             application.Submit(ADomain.Actor, ADomain.Day(2));
+            application.RecordCityDecision(true, ADomain.CityBureau, "同意上报", "省厅审核员", ADomain.Day(2)); // the plan requires 地市级教育局审批
             application.Approve(new Dictionary<int, int> { [catalog.Major.Id] = 50 }, "省厅审核员", ADomain.Day(3), "同意");
             ctx.Add(application);
             await ctx.SaveChangesAsync();
@@ -52,8 +53,13 @@ public sealed class ApplicationsModelTests : IDisposable
             Assert.Equal(50, loaded.ApprovedTotal);
             var major = Assert.Single(loaded.Majors);
             Assert.Equal(50, major.ApprovedTrainees);
-            var review = Assert.Single(loaded.Reviews);
+            Assert.True(loaded.RequiresCityApproval);
+            Assert.Equal(2, loaded.Reviews.Count);
+            var city = loaded.Reviews.Single(r => r.Stage == ApplicationReviewStage.City);
+            Assert.Equal((ApplicationReviewResult.Approved, ADomain.CityBureau, "同意上报"), (city.Result, city.ApprovingUnit, city.Opinion));
+            var review = loaded.Reviews.Single(r => r.Stage == ApplicationReviewStage.Province);
             Assert.Equal(ApplicationReviewResult.Approved, review.Result);
+            Assert.Null(review.ApprovingUnit);
             Assert.Equal(ADomain.Day(3), review.ReviewedUtc);
         }
     }

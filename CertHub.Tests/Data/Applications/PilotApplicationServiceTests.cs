@@ -20,6 +20,7 @@ public sealed class PilotApplicationServiceTests : IDisposable
     private readonly Major _secondMajor;
     private readonly int _planId;
     private readonly int _byMajorPlanId;
+    private readonly int _cityPlanId;
 
     public PilotApplicationServiceTests()
     {
@@ -38,9 +39,10 @@ public sealed class PilotApplicationServiceTests : IDisposable
         var byMajor = ApplicationPlan.Create(_catalog.Province.Id, 2021, 7, "2021年第七批", ADomain.T0, ADomain.Day(10), true, false, OpenScope.Partial,
             [(_catalog.Certificate.Id, CertificateLevel.Intermediate)]);
         var hubeiPlan = ApplicationPlan.Create(hubei.Id, 2021, 1, "湖北第一批", ADomain.T0, ADomain.Day(10), false, false, OpenScope.All);
-        ctx.AddRange(plan, byMajor, hubeiPlan);
+        var cityPlan = ApplicationPlan.Create(_catalog.Province.Id, 2021, 8, "2021年第八批", ADomain.T0, ADomain.Day(10), false, true, OpenScope.All);
+        ctx.AddRange(plan, byMajor, hubeiPlan, cityPlan);
         ctx.SaveChanges();
-        (_planId, _byMajorPlanId) = (plan.Id, byMajor.Id);
+        (_planId, _byMajorPlanId, _cityPlanId) = (plan.Id, byMajor.Id, cityPlan.Id);
     }
 
     public void Dispose() => _db.Dispose();
@@ -238,5 +240,55 @@ public sealed class PilotApplicationServiceTests : IDisposable
         Assert.Equal(CertificateLevel.Intermediate, option.Level);
         Assert.True(form.Plan.RequiresByMajor);
         Assert.Null(await Service(FarSchool).FormPlanAsync(_byMajorPlanId, default)); // another province's plan
+    }
+
+    [Fact]
+    public async Task CityApproval_Should_PrecedeTheProvincesApproval_And_BeKeptAsItsOwnRecord_When_PlanRequiresIt()
+    {
+        var id = await Service().CreateAsync(_cityPlanId, Input(), submit: true, default);
+        Assert.Equal(PilotApplicationStatus.CityReview, (await Service().GetAsync(id, default))!.Item.Status);
+        Assert.Equal(1, (await Service(ProvinceUser).CountsAsync(new ApplicationFilter(), default))[PilotApplicationStatus.CityReview]);
+
+        var early = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ApproveAsync(id, 30, null, default));
+        var otherProvince = await Assert.ThrowsAsync<DomainRuleException>(() => Service(OtherProvince).RecordCityDecisionAsync(id, true, ADomain.CityBureau, null, default));
+        var school = await Assert.ThrowsAsync<DomainRuleException>(() => Service().RecordCityDecisionAsync(id, true, ADomain.CityBureau, null, default));
+        Assert.Equal(PilotApplication.CityApprovalFirst, early.Message);
+        Assert.Equal(PilotApplicationService.NotFound, otherProvince.Message);
+        Assert.Equal("只有省级教育行政部门可以审核申报", school.Message);
+        Assert.Equal(PilotApplicationStatus.CityReview, (await Service().GetAsync(id, default))!.Item.Status);
+
+        await Service(ProvinceUser).RecordCityDecisionAsync(id, true, ADomain.CityBureau, "同意上报", default);
+        await Service(ProvinceUser).ApproveAsync(id, 30, "同意试点", default);
+
+        var detail = (await Service().GetAsync(id, default))!;
+        Assert.Equal((PilotApplicationStatus.Approved, 30), (detail.Item.Status, detail.Item.ApprovedTotal));
+        Assert.Collection(detail.Reviews,
+            city => Assert.Equal((ApplicationReviewStage.City, ApplicationReviewResult.Approved, ADomain.CityBureau, "同意上报"), (city.Stage, city.Result, city.ApprovingUnit, city.Opinion)),
+            province => Assert.Equal((ApplicationReviewStage.Province, ApplicationReviewResult.Approved, (string?)null), (province.Stage, province.Result, province.ApprovingUnit)));
+    }
+
+    [Fact]
+    public async Task RecordCityDecisionAsync_Should_Refuse_When_PlanDoesNotRequireIt()
+    {
+        var id = await Service().CreateAsync(_planId, Input(), submit: true, default);
+
+        var ex = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).RecordCityDecisionAsync(id, true, ADomain.CityBureau, null, default));
+
+        Assert.Equal(PilotApplication.CityApprovalNotRequired, ex.Message);
+        var detail = (await Service().GetAsync(id, default))!;
+        Assert.Equal(PilotApplicationStatus.UnderReview, detail.Item.Status);
+        Assert.Empty(detail.Reviews);
+    }
+
+    [Fact]
+    public async Task RecordCityDecisionAsync_Should_ReturnToTheSchool_When_CityReturns()
+    {
+        var id = await Service().CreateAsync(_cityPlanId, Input(), submit: true, default);
+
+        await Service(ProvinceUser).RecordCityDecisionAsync(id, false, ADomain.CityBureau, "师资材料不全", default);
+
+        var detail = (await Service().GetAsync(id, default))!;
+        Assert.Equal(PilotApplicationStatus.Returned, detail.Item.Status);
+        Assert.Equal((ApplicationReviewStage.City, ApplicationReviewResult.Returned, "师资材料不全"), (detail.Reviews[0].Stage, detail.Reviews[0].Result, detail.Reviews[0].Opinion));
     }
 }

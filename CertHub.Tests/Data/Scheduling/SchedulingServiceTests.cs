@@ -228,4 +228,87 @@ public sealed class SchedulingServiceTests : IDisposable
         Assert.Equal("该监考人员未获得该证书等级的监考认证", edit.Refusal);
         Assert.Contains(Sessions()[0].Invigilators, i => i.InvigilatorId == outgoing);
     }
+
+    [Fact]
+    public async Task ManualAdjustments_Should_BeRefusedAndChangeNothing_When_SchedulingEnded()
+    {
+        var registrations = Register(2);
+        await Service(Org).RunAsync(_chain.ExamPlanId, SchedulingOptions.Default, default);
+        var before = Sessions();
+        var outgoing = before[0].Invigilators[0].InvigilatorId;
+        var incoming = before[1].Invigilators[0].InvigilatorId;
+        _clock = new FakeTimeProvider(ADomain.Day(15));
+
+        var move = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).MoveSeatAsync(_chain.ExamPlanId, registrations[0], _chain.SubjectId, _chain.ExamRoomId, 20, default));
+        var replace = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).ReplaceInvigilatorAsync(_chain.ExamPlanId, _chain.ExamRoomId, _chain.SubjectId, outgoing, incoming, default));
+        var swap = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).SwapInvigilatorsAsync(
+            _chain.ExamPlanId, (_chain.ExamRoomId, _chain.SubjectId), outgoing, (_chain.ExamRoomId, _chain.OtherSubjectId), incoming, default));
+
+        Assert.All([move, replace, swap], ex => Assert.Equal("排考时间已结束，不能调整", ex.Message));
+        var after = Sessions();
+        Assert.Equal(before.SelectMany(s => s.Seats).Select(x => (x.RegistrationId, x.SeatNo)).Order(), after.SelectMany(s => s.Seats).Select(x => (x.RegistrationId, x.SeatNo)).Order());
+        Assert.Equal(before.SelectMany(s => s.Invigilators).Select(i => (i.RoomSessionId, i.InvigilatorId)).Order(), after.SelectMany(s => s.Invigilators).Select(i => (i.RoomSessionId, i.InvigilatorId)).Order());
+    }
+
+    [Fact]
+    public async Task MoveSeatAsync_Should_Refuse_When_SchedulingNotStarted()
+    {
+        var registrations = Register(1);
+        await Service(Org).RunAsync(_chain.ExamPlanId, SchedulingOptions.Default, default);
+        _clock = new FakeTimeProvider(ADomain.Day(9));
+
+        var ex = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).MoveSeatAsync(_chain.ExamPlanId, registrations[0], _chain.SubjectId, _chain.ExamRoomId, 20, default));
+
+        Assert.Equal("排考时间未开始，不能调整", ex.Message);
+    }
+
+    [Fact]
+    public async Task AdjustabilityAsync_Should_AllowOnlyTheOrganizationInsideTheWindow_And_HintOutside()
+    {
+        var otherOrg = new FixedCurrentUser(UserRole.OrgAdmin, OrganizationId: _catalog.OrganizationId + 1000, UserName: "tedu", DisplayName: "其他组织");
+
+        var inside = await Service(Org).AdjustabilityAsync(_chain.ExamPlanId, default);
+        var school = await Service(School).AdjustabilityAsync(_chain.ExamPlanId, default);
+        var other = await Service(otherOrg).AdjustabilityAsync(_chain.ExamPlanId, default);
+        _clock = new FakeTimeProvider(ADomain.Day(16));
+        var after = await Service(Org).AdjustabilityAsync(_chain.ExamPlanId, default);
+
+        Assert.Equal(new ScheduleAdjustability(true, null), inside);
+        Assert.Equal(ScheduleAdjustability.None, school);
+        Assert.Equal(ScheduleAdjustability.None, other);
+        Assert.Equal(new ScheduleAdjustability(false, "排考时间已结束，不能调整"), after);
+    }
+
+    [Fact]
+    public async Task SwapInvigilatorsAsync_Should_SwapBetweenRoomsAtTheSameTime_And_SwapChoicesListOnlyThoseRooms()
+    {
+        var secondRoom = _scenario.SaveSecondRoom();
+        _scenario.SaveCertifiedInvigilators(_catalog.OtherSchoolId, 2);
+        Register(16);
+        await Service(Org).RunAsync(_chain.ExamPlanId, new SchedulingOptions(AlternateSeats: true), default);
+        var sessions = Sessions();
+        var first = sessions.Single(s => s.ExamRoomId == _chain.ExamRoomId && s.SubjectId == _chain.SubjectId);
+        var second = sessions.Single(s => s.ExamRoomId == secondRoom && s.SubjectId == _chain.SubjectId);
+        var queries = new ScheduleQueries(_db.FactoryFor(Org), Org, new MemoryFileStore());
+
+        var choices = await queries.SwapChoicesAsync(first.Id, default);
+        var schoolChoices = await new ScheduleQueries(_db.FactoryFor(School), School, new MemoryFileStore()).SwapChoicesAsync(first.Id, default);
+
+        Assert.Equal(first.Invigilators.Select(i => i.InvigilatorId).Order(), choices.Own.Select(c => c.InvigilatorId).Order());
+        Assert.Equal(second.Invigilators.Select(i => i.InvigilatorId).Order(), choices.Others.Select(c => c.Invigilator.InvigilatorId).Order());
+        Assert.All(choices.Others, o => Assert.Equal((secondRoom, _chain.SubjectId, "第二考场"), (o.RoomId, o.SubjectId, o.RoomName)));
+        Assert.Empty(schoolChoices.Own);
+        Assert.Empty(schoolChoices.Others);
+
+        var a = choices.Own[0].InvigilatorId;
+        var b = choices.Others[0].Invigilator.InvigilatorId;
+        var edit = await Service(Org).SwapInvigilatorsAsync(_chain.ExamPlanId, (_chain.ExamRoomId, _chain.SubjectId), a, (secondRoom, _chain.SubjectId), b, default);
+
+        Assert.True(edit.Done, edit.Refusal);
+        var after = Sessions();
+        Assert.Contains(b, after.Single(s => s.Id == first.Id).Invigilators.Select(i => i.InvigilatorId));
+        Assert.Contains(a, after.Single(s => s.Id == second.Id).Invigilators.Select(i => i.InvigilatorId));
+        Assert.DoesNotContain(a, after.Single(s => s.Id == first.Id).Invigilators.Select(i => i.InvigilatorId));
+        Assert.Contains(_changes.Published, n => n.Topic == SchedulingTopics.Arrangements);
+    }
 }

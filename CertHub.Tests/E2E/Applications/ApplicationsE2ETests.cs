@@ -5,7 +5,8 @@ namespace CertHub.Tests.E2E.Applications;
 
 /// <summary>
 /// Applications, exam sites and invigilators clicked through in real Chromium: the province's 第六批 is 进行中, 北京科技大学
-/// applies by major for 物流管理 (初级) and submits, the province approves with numbers, the school declares a 考核站点 and
+/// applies by major for 物流管理 (初级) and submits (待地市审核: 第六批 requires 地市级教育局审批), the province records the city
+/// bureau's approval and then approves with numbers, the school declares a 考核站点 and
 /// 中物联物流 approves it, the school adds an invigilator and the organisation certifies it.
 /// </summary>
 [Collection(E2ECollection.Name)]
@@ -54,13 +55,23 @@ public sealed class ApplicationsE2ETests(CertHubAppFixture app)
         await school.ClickAsync("[data-testid='form-submit']");
         await school.WaitForURLAsync(url => url.EndsWith("/applications", StringComparison.Ordinal));
         var row = school.Locator("[data-testid='applications-table'] tr:has-text('物流管理职业技能等级证书(初级)')");
-        await Assertions.Expect(row.Locator("[data-testid='application-status']")).ToContainTextAsync("审核中");
+        await Assertions.Expect(row.Locator("[data-testid='application-status']")).ToContainTextAsync("待地市审核"); // 第六批 requires 地市级教育局审批
         await Assertions.Expect(row.Locator("[data-testid='application-requested']")).ToHaveTextAsync("50");
 
-        // 3. The province approves with numbers per major.
+        // 3. The province records the city bureau's approval (地市审批), then approves with numbers per major.
         await province.GotoAsync("/applications/review");
         await province.WaitForCircuitAsync();
         var review = province.Locator("[data-testid='review-table'] tr:has-text('北京科技大学'):has-text('物流管理职业技能等级证书(初级)')");
+        await province.ClickAsync("[data-testid='status-tab-CityReview']");
+        await Assertions.Expect(review.Locator("[data-testid='application-approve']")).ToHaveCountAsync(0);
+        await review.Locator("[data-testid='application-city']").ClickAsync();
+        await province.Locator("[data-testid='city-dialog']").WaitForAsync();
+        await province.FillFieldAsync("city-unit", "北京市海淀区教育委员会");
+        await province.FillFieldAsync("city-opinion", "同意上报");
+        await province.ScreenshotAsync("applications-city-review");
+        await province.ClickAsync("[data-testid='city-confirm']");
+        await Assertions.Expect(province.Locator("[data-testid='city-dialog']")).ToHaveCountAsync(0);
+        await province.ClickAsync("[data-testid='status-tab-UnderReview']");
         await review.Locator("[data-testid='application-approve']").ClickAsync();
         await province.Locator("input[data-testid='review-major-approved']").Nth(0).FillAsync("25");
         await province.Locator("input[data-testid='review-major-approved']").Nth(0).BlurAsync();
@@ -75,6 +86,8 @@ public sealed class ApplicationsE2ETests(CertHubAppFixture app)
         await Assertions.Expect(row.Locator("[data-testid='application-approved']")).ToHaveTextAsync("45");
         await row.Locator("[data-testid='application-view']").ClickAsync();
         await Assertions.Expect(school.Locator("[data-testid='detail-reviews']")).ToContainTextAsync("审核通过");
+        await Assertions.Expect(school.Locator("[data-testid='detail-reviews']")).ToContainTextAsync("地市级");
+        await Assertions.Expect(school.Locator("[data-testid='detail-reviews']")).ToContainTextAsync("北京市海淀区教育委员会");
         await school.ScreenshotAsync("applications-detail");
 
         // 4. The school declares an exam site; the organisation approves it.

@@ -41,21 +41,35 @@ public static class ADomain
     public static ApplicationPlan ApplicationPlan(bool byMajor = false, OpenScope scope = OpenScope.All, params (int, CertificateLevel)[] open) =>
         global::CertHub.Core.Applications.ApplicationPlan.Create(1, 2021, 7, "2021年第七批证书试点申报", T0, Day(10), byMajor, false, scope, open);
 
-    public static PilotApplication PilotApplication(PilotApplicationStatus status = PilotApplicationStatus.Draft, bool byMajor = false)
+    /// <summary>A plan (open T0 to Day(10)) that requires 地市级教育局审批.</summary>
+    public static ApplicationPlan CityApplicationPlan(bool byMajor = false) =>
+        global::CertHub.Core.Applications.ApplicationPlan.Create(1, 2021, 8, "2021年第八批证书试点申报", T0, Day(10), byMajor, true, OpenScope.All, []);
+
+    public const string CityBureau = "北京市海淀区教育委员会";
+
+    /// <summary>An application in <paramref name="status"/>; with <paramref name="city"/> under a plan requiring 地市级教育局审批 (passed on the way).</summary>
+    public static PilotApplication PilotApplication(PilotApplicationStatus status = PilotApplicationStatus.Draft, bool byMajor = false, bool city = false)
     {
-        var application = global::CertHub.Core.Applications.PilotApplication.Create(ApplicationPlan(byMajor), 1, 1, CertificateLevel.Senior, Day(1));
+        var plan = city ? CityApplicationPlan(byMajor) : ApplicationPlan(byMajor);
+        var application = global::CertHub.Core.Applications.PilotApplication.Create(plan, 1, 1, CertificateLevel.Senior, Day(1));
         application.Edit(0, [new PilotApplicationMajorInput(1, 34, 45, 56)], "<p>师资充足</p>", "<p>场地充足</p>");
+        if (status == PilotApplicationStatus.Draft)
+        {
+            return application;
+        }
+
+        application.Submit(Actor, Day(2));
+        if (city && status != PilotApplicationStatus.CityReview)
+        {
+            application.RecordCityDecision(true, CityBureau, "同意上报", "省厅审核员", Day(2));
+        }
+
         switch (status)
         {
-            case PilotApplicationStatus.UnderReview:
-                application.Submit(Actor, Day(2));
-                break;
             case PilotApplicationStatus.Approved:
-                application.Submit(Actor, Day(2));
                 application.Approve(50, "省厅审核员", Day(3));
                 break;
             case PilotApplicationStatus.Returned:
-                application.Submit(Actor, Day(2));
                 application.Return("人数不符", "省厅审核员", Day(3));
                 break;
         }

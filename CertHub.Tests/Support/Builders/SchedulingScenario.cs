@@ -1,8 +1,12 @@
 using System.Globalization;
 using CertHub.Core.Candidates;
+using CertHub.Core.Catalog;
+using CertHub.Core.Exams;
+using CertHub.Core.ExamSites;
 using CertHub.Core.Invigilators;
 using CertHub.Core.Payments;
 using CertHub.Core.Registrations;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Tests.Support.Builders;
 
@@ -48,6 +52,19 @@ public sealed class SchedulingScenario
         }
 
         return registrations;
+    }
+
+    /// <summary>Adds a second junior room (第二考场) of <paramref name="seats"/> seats for both subjects at the same site; returns its id.</summary>
+    public int SaveSecondRoom(int seats = 30)
+    {
+        using var context = _db.OpenAsSystem();
+        var plan = context.Set<ExamPlan>().Include(p => p.Subjects).Include(p => p.Certificates).Include(p => p.Schools).Single(p => p.Id == Chain.ExamPlanId);
+        var site = context.Set<ExamSite>().Include(s => s.Levels).Single(s => s.Id == Chain.ExamSiteId);
+        var subjects = context.Set<ExamSubject>().Where(s => s.Id == Chain.SubjectId || s.Id == Chain.OtherSubjectId).OrderBy(s => s.Id).ToList();
+        var room = ExamRoom.Create(plan, site, CertificateLevel.Junior, subjects, "第二考场", "主楼302", seats, ADomain.Day(2));
+        context.Add(room);
+        context.SaveChanges();
+        return room.Id;
     }
 
     public void SaveCertifiedInvigilators(int schoolId, int count)

@@ -5,7 +5,7 @@ using MudBlazor;
 
 namespace CertHub.Web.Components.Pages.Applications;
 
-/// <summary>Province review of its schools' applications: 查看, 审核通过 (批准培训人数), 审核退回, 退回 an approved one.</summary>
+/// <summary>Province review of its schools' applications: 查看, 地市审批 (recorded for the city bureau), 审核通过 (批准培训人数), 审核退回, 退回 an approved one.</summary>
 public partial class ApplicationReviewPage
 {
     private readonly PagedRows<ApplicationListItem> _rows = new();
@@ -52,6 +52,18 @@ public partial class ApplicationReviewPage
         if (input is not null && await TryAsync(() => input.ApprovedByMajor is { } byMajor
                 ? Applications.ApproveByMajorAsync(item.Id, byMajor, input.Opinion, CancellationToken.None)
                 : Applications.ApproveAsync(item.Id, input.ApprovedTotal, input.Opinion, CancellationToken.None), "审核通过"))
+        {
+            await ReloadAsync();
+        }
+    }
+
+    /// <summary>地市审批: the province records the city bureau's decision (审批单位, 通过/退回, 意见) on its behalf.</summary>
+    private async Task CityDecisionAsync(ApplicationListItem item)
+    {
+        var dialog = await Dialogs.ShowAsync<CityDecisionDialog>("地市级教育局审批", new DialogParameters<CityDecisionDialog> { { d => d.Item, item } }, DialogOptions());
+        if (await dialog.Result is { Canceled: false, Data: CityDecisionInput input }
+            && await TryAsync(() => Applications.RecordCityDecisionAsync(item.Id, input.Approved, input.ApprovingUnit, input.Opinion, CancellationToken.None),
+                input.Approved ? "地市级审核通过，已转省级审核" : "地市级审核退回"))
         {
             await ReloadAsync();
         }

@@ -4,12 +4,12 @@ using MudBlazor;
 
 namespace CertHub.Web.Components.Pages.Scheduling;
 
-/// <summary>查看 of 考场编排: the seat map; the plan's organisation may also 调整座位 and 更换监考 from here.</summary>
+/// <summary>查看 of 考场编排: the seat map; the plan's organisation may also 调整座位, 更换监考 and 互换监考 from here, inside 排考时间 only (outside it a hint says why).</summary>
 public sealed partial class SeatMapDialog
 {
     private SeatMap? _map;
     private bool _loading = true;
-    private bool _canAdjust;
+    private ScheduleAdjustability _adjust = ScheduleAdjustability.None;
 
     [CascadingParameter]
     private IMudDialogInstance? Dialog { get; set; }
@@ -33,15 +33,14 @@ public sealed partial class SeatMapDialog
         await dialog.Result;
     }
 
-    protected override async Task OnInitializedAsync()
-    {
-        _canAdjust = Scheduling.CanSchedule;
-        await LoadAsync();
-    }
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         _map = await Schedules.SeatMapAsync(RoomSessionId, CancellationToken.None);
+        _adjust = _map is not null && Scheduling.CanSchedule
+            ? await Scheduling.AdjustabilityAsync(_map.Room.ExamPlanId, CancellationToken.None)
+            : ScheduleAdjustability.None;
         _loading = false;
     }
 
@@ -57,6 +56,23 @@ public sealed partial class SeatMapDialog
             { d => d.Choices, choices },
         };
         if (await ReplaceInvigilatorDialog.ShowAsync(Dialogs, parameters))
+        {
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>互换监考 (organisation only): with an invigilator of another room session at the same time; on a saved swap the details reload.</summary>
+    private async Task SwapInvigilatorsAsync()
+    {
+        var choices = await Schedules.SwapChoicesAsync(RoomSessionId, CancellationToken.None);
+        var parameters = new DialogParameters<SwapInvigilatorDialog>
+        {
+            { d => d.ExamPlanId, _map!.Room.ExamPlanId },
+            { d => d.RoomId, _map.RoomId },
+            { d => d.SubjectId, _map.SubjectId },
+            { d => d.Choices, choices },
+        };
+        if (await SwapInvigilatorDialog.ShowAsync(Dialogs, parameters))
         {
             await LoadAsync();
         }

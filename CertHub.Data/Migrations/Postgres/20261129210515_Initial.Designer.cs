@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertHubDbContext))]
-    [Migration("20261129210128_Initial")]
+    [Migration("20261129210515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -271,6 +271,10 @@ namespace CertHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -296,6 +300,11 @@ namespace CertHub.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -340,6 +349,9 @@ namespace CertHub.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("boolean");
 
                     b.Property<long>("RowVersion")

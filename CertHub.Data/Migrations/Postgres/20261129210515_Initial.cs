@@ -877,6 +877,7 @@ namespace CertHub.Data.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Batch = table.Column<int>(type: "integer", nullable: false),
                     RequiresByMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresCityApproval = table.Column<bool>(type: "boolean", nullable: false),
                     CertificateId = table.Column<int>(type: "integer", nullable: false),
                     Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RequestedTotal = table.Column<int>(type: "integer", nullable: false),
@@ -1319,6 +1320,8 @@ namespace CertHub.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PilotApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApprovingUnit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     Result = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Opinion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ReviewerName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),

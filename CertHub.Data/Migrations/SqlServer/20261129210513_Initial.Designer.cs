@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129210125_Initial")]
+    [Migration("20261129210513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -272,6 +272,10 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -297,6 +301,11 @@ namespace CertHub.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 
@@ -341,6 +350,9 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("bit");
 
                     b.Property<long>("RowVersion")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129210121_Initial")]
+    [Migration("20261129210511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -256,6 +256,10 @@ namespace CertHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovingUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -281,6 +285,11 @@ namespace CertHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0L);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -323,6 +332,9 @@ namespace CertHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequiresByMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresCityApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RowVersion")
