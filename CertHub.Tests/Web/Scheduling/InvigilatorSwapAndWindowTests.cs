@@ -70,6 +70,7 @@ public sealed class InvigilatorSwapAndWindowTests : IDisposable
         ctx.Services.AddSingleton<SchedulingService>();
         ctx.Services.AddSingleton<ScheduleQueries>();
         ctx.Services.AddSingleton<ScheduleDocuments>();
+        ctx.Services.AddSingleton(new CertHub.Core.CheckIn.CheckInTokenSigner(new byte[32]));
         return ctx;
     }
 

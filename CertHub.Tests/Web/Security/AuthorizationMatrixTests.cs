@@ -67,6 +67,8 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
         ["/exams/scores"] = "SO",
         ["/exams/results"] = "SO",
         ["/exams/invigilators"] = "SO",
+        ["/checkin"] = "SO",
+        ["/checkin/rooms/{RoomSessionId:int}"] = "SO",
         ["/reports/weekly"] = "APS",
         ["/reports/weekly/new"] = "S",
         ["/reports/weekly/{Id:int}/edit"] = "S",

@@ -27,6 +27,8 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:CertHub", $"Data Source={Path.Combine(_root, "headers.db")}");
             builder.UseSetting("Storage:Root", Path.Combine(_root, "files"));
             builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+            builder.UseSetting("Sms:Provider", "Http"); // Production refuses the development outbox (SmsSetupTests)
+            builder.UseSetting("Sms:Http:Url", "https://sms.example/send");
         });
         return Task.CompletedTask;
     }

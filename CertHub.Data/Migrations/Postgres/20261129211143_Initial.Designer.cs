@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertHubDbContext))]
-    [Migration("20261129210515_Initial")]
+    [Migration("20261129211143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1119,7 +1119,11 @@ namespace CertHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CandidateId");
+
                     b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
 
@@ -1174,6 +1178,8 @@ namespace CertHub.Data.Migrations.Postgres
 
                     b.HasIndex("RoomSessionId")
                         .IsUnique();
+
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("ExamPlanId", "SubjectId");
 
@@ -3473,19 +3479,49 @@ namespace CertHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
                 {
+                    b.HasOne("CertHub.Core.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CertHub.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertHub.Core.CheckIn.RoomRoster", null)
                         .WithMany("Entries")
                         .HasForeignKey("RoomRosterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CertHub.Core.Catalog.PilotSchool", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
                 {
+                    b.HasOne("CertHub.Core.Exams.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertHub.Core.Scheduling.RoomSession", null)
                         .WithMany()
                         .HasForeignKey("RoomSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CertHub.Core.Exams.ExamSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1781,6 +1781,18 @@ namespace CertHub.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_RoomRosters", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_RoomRosters_ExamPlans_ExamPlanId",
+                        column: x => x.ExamPlanId,
+                        principalTable: "ExamPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoomRosters_ExamSubjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "ExamSubjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_RoomRosters_RoomSessions_RoomSessionId",
                         column: x => x.RoomSessionId,
                         principalTable: "RoomSessions",
@@ -1947,6 +1959,24 @@ namespace CertHub.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Attendances", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_Attendances_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attendances_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Attendances_RoomRosters_RoomRosterId",
                         column: x => x.RoomRosterId,
                         principalTable: "RoomRosters",
@@ -2050,6 +2080,11 @@ namespace CertHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendances_CandidateId",
+                table: "Attendances",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attendances_RegistrationId",
                 table: "Attendances",
                 column: "RegistrationId");
@@ -2059,6 +2094,11 @@ namespace CertHub.Data.Migrations.Postgres
                 table: "Attendances",
                 columns: new[] { "RoomRosterId", "RegistrationId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_SchoolId",
+                table: "Attendances",
+                column: "SchoolId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attendances_Status",
@@ -2620,6 +2660,11 @@ namespace CertHub.Data.Migrations.Postgres
                 table: "RoomRosters",
                 column: "RoomSessionId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoomRosters_SubjectId",
+                table: "RoomRosters",
+                column: "SubjectId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoomSessionInvigilators_InvigilatorId",

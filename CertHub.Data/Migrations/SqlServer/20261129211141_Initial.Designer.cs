@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129210513_Initial")]
+    [Migration("20261129211141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1120,7 +1120,11 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CandidateId");
+
                     b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SchoolId");
 
                     b.HasIndex("Status");
 
@@ -1175,6 +1179,8 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("RoomSessionId")
                         .IsUnique();
+
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("ExamPlanId", "SubjectId");
 
@@ -3477,19 +3483,49 @@ namespace CertHub.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CertHub.Core.CheckIn.Attendance", b =>
                 {
+                    b.HasOne("CertHub.Core.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CertHub.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertHub.Core.CheckIn.RoomRoster", null)
                         .WithMany("Entries")
                         .HasForeignKey("RoomRosterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CertHub.Core.Catalog.PilotSchool", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CertHub.Core.CheckIn.RoomRoster", b =>
                 {
+                    b.HasOne("CertHub.Core.Exams.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertHub.Core.Scheduling.RoomSession", null)
                         .WithMany()
                         .HasForeignKey("RoomSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CertHub.Core.Exams.ExamSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
