@@ -3,6 +3,7 @@
 # its -wal file) restores to exactly the backed-up rows and files, after the data was changed; the restore refuses to
 # overwrite without --force and refuses a damaged backup. Then the same on PostgreSQL, on a throw-away cluster on loopback
 # (Debian's postgresql, /usr/lib/postgresql/*/bin/initdb), when it is installed; skipped with a message otherwise.
+# With CERTHUB_TEST_PG_SCHEMA=<EF migration script for PostgreSQL> it also backs up and restores the real CertHub schema.
 # Needs sqlite3 (or python3), tar, sha256sum. Exit code 0 only when every check passed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -167,5 +168,23 @@ psql "$server dbname=postgres" -XqAtc "CREATE DATABASE certhub_new ENCODING 'UTF
 "$here/restore.sh" "$pg_backup" --pg "$server dbname=certhub_new" --files "$tmp/pgnew/files"
 [ "$(pg "$server dbname=certhub_new" "$query")" = "$expected_pg" ] || die "rows differ in the new database"
 pass "restored into a new empty database without --force"
+
+# Optional: the real CertHub schema. CERTHUB_TEST_PG_SCHEMA names a migration script made with
+#   dotnet ef migrations script --idempotent --project CertHub.Data --startup-project CertHub.Data --context PostgresCertHubDbContext --output FILE
+# it is applied twice (idempotent) to a database whose dump is restored into a new one; schemas and migration history must match.
+if [ -n "${CERTHUB_TEST_PG_SCHEMA:-}" ]; then
+  psql "$server dbname=postgres" -XqAtc "CREATE DATABASE certhub_schema ENCODING 'UTF8'" >/dev/null
+  for _ in 1 2; do psql "$server dbname=certhub_schema" -Xq -v ON_ERROR_STOP=1 -f "$CERTHUB_TEST_PG_SCHEMA" >/dev/null 2>&1; done
+  tables=$(pg "$server dbname=certhub_schema" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+  schema_backup=$("$here/backup.sh" --pg "$server dbname=certhub_schema" --files "$pg_files" --out "$tmp/schemabackups")
+  psql "$server dbname=postgres" -XqAtc "CREATE DATABASE certhub_schema_new ENCODING 'UTF8'" >/dev/null
+  "$here/restore.sh" "$schema_backup" --pg "$server dbname=certhub_schema_new" --files "$tmp/schemanew/files" >/dev/null
+  pg_dump --schema-only --no-owner "$server dbname=certhub_schema" | grep -Ev '^(--|\\(un)?restrict )' >"$tmp/schema.a"
+  pg_dump --schema-only --no-owner "$server dbname=certhub_schema_new" | grep -Ev '^(--|\\(un)?restrict )' >"$tmp/schema.b"
+  diff "$tmp/schema.a" "$tmp/schema.b" || die "the restored CertHub schema differs"
+  history='SELECT string_agg("MigrationId", '"','"' ORDER BY 1) FROM "__EFMigrationsHistory"'
+  [ "$(pg "$server dbname=certhub_schema" "$history")" = "$(pg "$server dbname=certhub_schema_new" "$history")" ] || die "migration history differs"
+  pass "CertHub schema ($tables tables, migrations $(pg "$server dbname=certhub_schema_new" "$history")): script applied twice, backed up, restored into a new database, schema dumps identical"
+fi
 
 echo "PASSED: $checks checks (SQLite and PostgreSQL)"
