@@ -71,6 +71,7 @@ public sealed class InvigilatorSwapAndWindowTests : IDisposable
         ctx.Services.AddSingleton<ScheduleQueries>();
         ctx.Services.AddSingleton<ScheduleDocuments>();
         ctx.Services.AddSingleton(new CertHub.Core.CheckIn.CheckInTokenSigner(new byte[32]));
+        ctx.Services.AddSingleton(new CertHub.Core.CheckIn.CheckInOptions());
         return ctx;
     }
 

@@ -344,6 +344,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
         .Replace("{schoolId:int}", ids.OwnSchoolId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{id:int}", (ids.OwnReportId ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{planId:int}", "1", StringComparison.Ordinal)
+        .Replace("{RoomSessionId:int}", "1", StringComparison.Ordinal)
         .Replace("{candidateId:int}", "1", StringComparison.Ordinal)
         .Replace("{recordId:int}", "1", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
