@@ -53,6 +53,8 @@ public static class ResultsBench
                 builder.UseSetting("Database:Provider", "Sqlite");
                 builder.UseSetting("Storage:Root", Path.Combine(folder.FullName, "files"));
                 builder.UseSetting("Issuance:WorkerEnabled", "false");
+                builder.UseSetting("Sms:Provider", "Http"); // Production refuses the development outbox; no SMS is sent here
+                builder.UseSetting("Sms:Http:Url", "http://127.0.0.1:9/sms");
                 builder.UseSetting("Logging:LogLevel:Default", "Warning");
             });
             factory.UseKestrel(0);
