@@ -15,7 +15,7 @@ namespace CertHub.Tests.Data.Imports;
 /// </summary>
 public sealed class SqliteBulkInsertTests : IDisposable
 {
-    private readonly SqliteTestDb _db = new();
+    private readonly SqliteTestDb _db = SqliteTestDb.InFile(); // always SQLite: this is the SQLite bulk path, whatever CERTHUB_TEST_DB says
     private readonly ACatalog _catalog;
 
     public SqliteBulkInsertTests() => _catalog = ACatalogSeed.SeedAsync(_db).GetAwaiter().GetResult();
