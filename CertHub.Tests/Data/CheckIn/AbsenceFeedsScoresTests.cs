@@ -1,6 +1,7 @@
 using System.Text;
 using CertHub.Core.CheckIn;
 using CertHub.Core.Common;
+using CertHub.Core.Registrations;
 using CertHub.Core.Scheduling;
 using CertHub.Core.Scores;
 using CertHub.Core.Statistics;
@@ -28,7 +29,7 @@ public sealed class AbsenceFeedsScoresTests : IDisposable
         using var context = _db.OpenAsSystem();
         _firstSessionId = context.Set<RoomSession>().Single(s => s.SubjectId == _plan.Chain.SubjectId).Id;
         // 已排考 without the payment chain (the statistics count scheduled registrations as 应考 and 实考).
-        context.Database.ExecuteSqlRaw("UPDATE Registrations SET IsScheduled = 1");
+        context.Set<Registration>().IgnoreQueryFilters().ExecuteUpdate(set => set.SetProperty(r => r.IsScheduled, true)); // portable: SQLite and PostgreSQL
     }
 
     public void Dispose() => _db.Dispose();
