@@ -46,6 +46,14 @@ public sealed record RosterCounts(int Expected, int CheckedIn, int NotCheckedIn,
         return new(rows.Count, rows.Count(r => r.Status == AttendanceStatus.CheckedIn), rows.Count(r => r.Status == AttendanceStatus.NotCheckedIn),
             rows.Count(r => r.Status == AttendanceStatus.Absent), rows.Count(r => r.IsLate));
     }
+
+    /// <summary>The totals of several rooms (the 签到总览's top line).</summary>
+    public static RosterCounts Sum(IEnumerable<RosterCounts> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts.Aggregate(new RosterCounts(0, 0, 0, 0, 0), (t, c) =>
+            new(t.Expected + c.Expected, t.CheckedIn + c.CheckedIn, t.NotCheckedIn + c.NotCheckedIn, t.Absent + c.Absent, t.Late + c.Late));
+    }
 }
 
 /// <summary>One seat of the live roster.</summary>
@@ -78,4 +86,24 @@ public sealed record RosterView(
     bool CanCorrectAbsence)
 {
     public bool IsClosed => Session.Status == RosterStatus.Closed;
+}
+
+/// <summary>A plan's exam time (考试时间) that has seated room sessions: one choice of the 签到总览.</summary>
+public sealed record CheckInSlot(int ExamPlanId, string PlanName, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+{
+    public string ExamTimeText => ScheduleText.ExamTime(StartUtc, EndUtc);
+}
+
+/// <summary>One room session of the 签到总览 with its counts.</summary>
+public sealed record CheckInOverviewRoom(int RoomSessionId, string SiteName, string RoomName, string SubjectName, RosterStatus Status, RosterCounts Counts)
+{
+    /// <summary>签到进度: the share of 应到 checked in, 0..100.</summary>
+    public int Percent => Counts.Expected == 0 ? 0 : Counts.CheckedIn * 100 / Counts.Expected;
+}
+
+/// <summary>签到总览 of one plan and exam time: the choices, the chosen one, its rooms and the totals.</summary>
+public sealed record CheckInOverview(IReadOnlyList<CheckInSlot> Slots, CheckInSlot? Slot, IReadOnlyList<CheckInOverviewRoom> Rooms, RosterCounts Totals)
+{
+    /// <summary>The plans among the choices (the first select), in order of their first exam time.</summary>
+    public IReadOnlyList<(int Id, string Name)> Plans => [.. Slots.Select(s => (s.ExamPlanId, s.PlanName)).Distinct()];
 }

@@ -16,7 +16,7 @@ namespace CertHub.Core.CheckIn;
 /// 准考证号 typed in; a candidate seated elsewhere is refused with the room, seat and time where they should be.
 /// Every check-in, closing and correction is saved (status changes audited), then published on <see cref="Topic"/>.
 /// </summary>
-public sealed class CheckInService(
+public sealed partial class CheckInService(
     ICertHubDbFactory dbFactory,
     ICurrentUser currentUser,
     IFileStore files,
@@ -173,6 +173,7 @@ public sealed class CheckInService(
             select new SessionRow
             {
                 RoomSessionId = s.Id,
+                ExamPlanId = s.ExamPlanId,
                 PlanName = plan.Name,
                 SiteName = site.Name,
                 RoomName = room.Name,
@@ -303,6 +304,8 @@ public sealed class CheckInService(
     private sealed class SessionRow
     {
         public int RoomSessionId { get; init; }
+
+        public int ExamPlanId { get; init; }
 
         public string PlanName { get; init; } = "";
 

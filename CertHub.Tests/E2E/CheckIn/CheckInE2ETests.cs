@@ -23,6 +23,28 @@ public sealed class CheckInE2ETests(CertHubAppFixture app)
     private const string SchoolCode = "4111010008";
 
     [E2EFact]
+    public async Task SiteStaff_Should_SeeEveryRoomFillingOnTheOverview()
+    {
+        var page = await app.NewPageAsync();
+        await page.LoginAsync("ustb");
+        await page.GotoAsync("/checkin");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid='checkin-overview-link']");
+        await page.WaitForURLAsync("**/checkin/overview");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid='total-expected']")).ToContainTextAsync("应到");
+        var rows = page.Locator("[data-testid='overview-table'] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() >= 1);
+        await page.ScreenshotAsync("checkin-overview");
+
+        await rows.First.Locator("a:has-text('签到名单')").ClickAsync();
+        await page.WaitForURLAsync("**/checkin/rooms/*");
+        await Assertions.Expect(page.Locator("[data-testid='count-expected']")).ToContainTextAsync("应到");
+    }
+
+    [E2EFact]
     public async Task Invigilator_Should_CheckInByTicketNoOnAPhone_And_TheRosterUpdatesLive()
     {
         var pick = await PickSessionAsync();

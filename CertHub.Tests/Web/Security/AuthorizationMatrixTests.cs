@@ -69,6 +69,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
         ["/exams/invigilators"] = "SO",
         ["/checkin"] = "SO",
         ["/checkin/rooms/{RoomSessionId:int}"] = "SO",
+        ["/checkin/overview"] = "SO",
         ["/reports/weekly"] = "APS",
         ["/reports/weekly/new"] = "S",
         ["/reports/weekly/{Id:int}/edit"] = "S",
