@@ -13,6 +13,9 @@ public static class StorageFaults
 
     public const string StorageFullReason = "存储空间不足";
 
+    /// <summary>The database failed during the one save of a batch action: the transaction rolled back, no record changed.</summary>
+    public const string DatabaseFailed = "数据库写入失败，本次操作未生效（所选记录均未改动），请稍后重试";
+
     private const int WindowsDiskFull = 0x70;
     private const int WindowsHandleDiskFull = 0x27;
     private const int UnixNoSpace = 28;

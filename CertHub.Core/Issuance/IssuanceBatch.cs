@@ -13,8 +13,6 @@ namespace CertHub.Core.Issuance;
 /// </summary>
 internal static class IssuanceBatch
 {
-    /// <summary>The database failed during the one save of a batch: the transaction rolled back, no record changed (issue 10).</summary>
-    public const string DatabaseFailed = "数据库写入失败，本次操作未生效（所选记录均未改动），请稍后重试";
 
     /// <param name="apply">The verb for one record and the user's party on it (null: read-only); throws <see cref="DomainRuleException"/> to refuse.</param>
     public static async Task<(BatchResult Result, IReadOnlyList<IssuanceRecord> Changed)> RunAsync(
@@ -79,7 +77,7 @@ internal static class IssuanceBatch
             }
             catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
             {
-                throw new DomainRuleException(DatabaseFailed, ex);
+                throw new DomainRuleException(StorageFaults.DatabaseFailed, ex);
             }
         }
     }
