@@ -222,7 +222,7 @@ public sealed class CandidateService(
     internal static async Task<string> SavePhotoAsync(IFileStore store, Candidate candidate, PhotoInfo photo, byte[] content, DateTimeOffset now, CancellationToken ct)
     {
         await using var stream = new MemoryStream(content, writable: false);
-        return await store.SaveAsync(CandidatePhoto.FolderOf(candidate.SchoolId),
+        return await store.SaveUploadAsync(CandidatePhoto.FolderOf(candidate.SchoolId),
             $"{candidate.Id}-{now.ToUnixTimeMilliseconds()}{CandidatePhoto.Extension(photo)}", stream, ct);
     }
 

@@ -203,7 +203,8 @@ public sealed class CertificateIssuing(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            job.Error = ex.Message;
+            // 磁盘已满: the record goes 证书生成失败 with a reason the organization can read, and stays retryable (重新发放).
+            job.Error = StorageFaults.IsStorageFull(ex) ? StorageFaults.StorageFullReason : ex.Message;
         }
     }
 

@@ -13,6 +13,7 @@ namespace CertHub.Core.Issuance;
 /// </summary>
 internal static class IssuanceBatch
 {
+
     /// <param name="apply">The verb for one record and the user's party on it (null: read-only); throws <see cref="DomainRuleException"/> to refuse.</param>
     public static async Task<(BatchResult Result, IReadOnlyList<IssuanceRecord> Changed)> RunAsync(
         ICertHubDbFactory dbFactory, IReadOnlyCollection<int> ids, Action<ICertHubDb, IssuanceRecord> apply, CancellationToken ct)
@@ -73,6 +74,10 @@ internal static class IssuanceBatch
             catch (DomainRuleException ex) when (ConcurrencyConflict.Is(ex))
             {
                 return (new BatchResult(0, requested.Select(id => new BatchFailure(id, IssuanceAccess.Conflict)).ToList()), []);
+            }
+            catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
+            {
+                throw new DomainRuleException(StorageFaults.DatabaseFailed, ex);
             }
         }
     }

@@ -88,7 +88,7 @@ public sealed class IssuanceService(
         var signer = string.IsNullOrWhiteSpace(signature.SignerName) ? currentUser.ActorName() : signature.SignerName.Trim();
         await using var png = new MemoryStream(signature.PngBytes, writable: false);
         var folder = "signatures/" + now.ToChina().ToString("yyyyMM", CultureInfo.InvariantCulture);
-        var path = await files.SaveAsync(folder, $"{Guid.NewGuid():N}.png", png, ct);
+        var path = await files.SaveUploadAsync(folder, $"{Guid.NewGuid():N}.png", png, ct);
         return await RunAsync(ids, (_, record, party) =>
         {
             switch (party)

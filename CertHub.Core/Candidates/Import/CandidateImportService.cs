@@ -27,10 +27,49 @@ public sealed class CandidateImportService(
     public const int BatchSize = 2_000;
     public const int ReportedErrors = 200;
 
+    /// <summary>The database went away mid-import: the transaction was rolled back, nothing of this file was kept.</summary>
+    public const string DatabaseFailed = "数据库写入失败，导入未完成，本次未导入任何考生，请稍后重新导入";
+
+    /// <summary>
+    /// Imports the sheet in one transaction. When the database fails mid-way (a provider error, issue 10) the transaction is
+    /// rolled back — no candidate and no audit row of this file remains — a failed 导入记录 (成功 0, 失败 = rows read) is
+    /// written once the database answers again, and the user gets <see cref="DatabaseFailed"/>.
+    /// </summary>
     public async Task<CandidateImportResult> ImportAsync(Stream xlsx, string fileName, CandidateImportMode mode, IProgress<int>? progress, CancellationToken ct)
     {
         currentUser.Demand(Permissions.CandidateImport);
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
+        var read = new RowCounter();
+        try
+        {
+            return await RunAsync(xlsx, fileName, mode, schoolId, read, progress, ct);
+        }
+        catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
+        {
+            await RecordFailureAsync(fileName, mode, schoolId, read.Rows);
+            throw new DomainRuleException(DatabaseFailed, ex);
+        }
+    }
+
+    private async Task RecordFailureAsync(string fileName, CandidateImportMode mode, int schoolId, int rows)
+    {
+        var kind = mode == CandidateImportMode.Create ? ImportKind.CandidateImport : ImportKind.CandidateUpdate;
+        try
+        {
+            await using var db = await dbFactory.CreateAsync(CancellationToken.None);
+            db.Set<ImportRecord>().Add(ImportRecord.Create(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, 0, rows, null, clock.GetUtcNow()));
+            await db.SaveChangesAsync(CancellationToken.None);
+            changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
+        }
+        catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
+        {
+            // Still down: nothing can be recorded; the user's message says the import failed and nothing was kept.
+        }
+    }
+
+    private async Task<CandidateImportResult> RunAsync(Stream xlsx, string fileName, CandidateImportMode mode, int schoolId, RowCounter read,
+        IProgress<int>? progress, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateAsync(ct);
         var context = db as DbContext;
         if (context is not null)
@@ -73,7 +112,8 @@ public sealed class CandidateImportService(
                 (succeeded, sequence) = await FlushAsync(db, batch, mode, schoolId, now, succeeded, sequence, failures, ct);
             }
 
-            if (++processed % 500 == 0)
+            read.Rows = ++processed;
+            if (processed % 500 == 0)
             {
                 progress?.Report(processed);
             }
@@ -162,6 +202,11 @@ public sealed class CandidateImportService(
         context?.ChangeTracker.Clear();
         batch.Clear();
         return (succeeded, sequence);
+    }
+
+    private sealed class RowCounter
+    {
+        public int Rows { get; set; }
     }
 
     /// <summary>The upload's file name, cut to what an <see cref="ImportRecord"/> keeps.</summary>

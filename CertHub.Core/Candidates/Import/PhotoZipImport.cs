@@ -188,7 +188,15 @@ public sealed class PhotoZipImport(
         if (failures.Count > 0)
         {
             await using var failedFile = await sheet.WriteFailedPhotosAsync(failures, ct);
-            failedPath = await files.SaveAsync($"imports/{schoolId}", $"failed-photos-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
+            try
+            {
+                failedPath = await files.SaveAsync($"imports/{schoolId}", $"failed-photos-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
+            }
+            catch (IOException ex) when (StorageFaults.IsStorageFull(ex))
+            {
+                // 磁盘已满: the 导入记录 is still written (counts and reasons), without the failed-rows file.
+                failedPath = null;
+            }
         }
 
         var record = ImportRecord.Create(ImportKind.PhotoImport, CandidateImportService.TrimName(fileName), currentUser.ActorName(),
