@@ -186,9 +186,24 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
     public async Task SetPhoneAsync(string userId, string phone, CancellationToken ct)
     {
         var user = await FindAsync(userId);
+        var (previous, previousConfirmed) = (user.PhoneNumber, user.PhoneNumberConfirmed);
         user.PhoneNumber = phone;
         user.PhoneNumberConfirmed = true;
-        Check(await users.UpdateAsync(user));
+        try
+        {
+            Check(await users.UpdateAsync(user));
+        }
+        catch (DbUpdateException error)
+        {
+            // Another account took the number between the check and this save (unique index).
+            (user.PhoneNumber, user.PhoneNumberConfirmed) = (previous, previousConfirmed);
+            if (await IsPhoneInUseAsync(phone, userId, ct))
+            {
+                throw new DomainRuleException(PhoneNumbers.InUse, error);
+            }
+
+            throw;
+        }
     }
 
     public Task<bool> IsPhoneInUseAsync(string phone, string? exceptUserId, CancellationToken ct) =>

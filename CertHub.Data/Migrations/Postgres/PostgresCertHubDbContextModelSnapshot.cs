@@ -3124,6 +3124,9 @@ namespace CertHub.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("PhoneNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProvinceId");
 
                     b.HasIndex("SchoolId");

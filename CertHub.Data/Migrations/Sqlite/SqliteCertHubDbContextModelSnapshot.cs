@@ -3031,6 +3031,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("PhoneNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProvinceId");
 
                     b.HasIndex("SchoolId");

@@ -122,6 +122,24 @@ public sealed class SubAccountAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Phone_Should_StayUnique_WhenTheServiceCheckIsRaced()
+    {
+        // The service checks first; the unique index catches the save that slipped between another save and the check.
+        var roleId = await SchoolARoleAsync();
+        var (first, _) = await _h.CreateUserAsync(_h.SchoolAAdmin, "race1", "13700137121", roleId);
+        var (second, _) = await _h.CreateUserAsync(_h.SchoolAAdmin, "race2", "13700137122", roleId);
+        var actor = _h.As(_h.SchoolAAdmin);
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => actor.Accounts.SetPhoneAsync(second, "13700137121", CancellationToken.None));
+
+        Assert.Equal("该手机号已被其他账号绑定", refused.Message);
+        var fresh = _h.As(_h.SchoolAAdmin);
+        Assert.Equal("13700137122", (await fresh.UserManager.FindByIdAsync(second))!.PhoneNumber);
+        Assert.Equal("13700137121", (await fresh.UserManager.FindByIdAsync(first))!.PhoneNumber);
+        Assert.Equal(1, await fresh.UserManager.Users.CountAsync(u => u.PhoneNumber == "13700137121"));
+    }
+
+    [Fact]
     public async Task Create_Should_RefuseAPhoneBoundToAnotherAccount()
     {
         var roleId = await SchoolARoleAsync();
