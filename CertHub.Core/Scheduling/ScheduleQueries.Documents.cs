@@ -31,7 +31,8 @@ public sealed partial class ScheduleQueries
             {
                 var lines = rows.Where(r => r.CandidateId == primary.CandidateId && r.ExamPlanId == primary.ExamPlanId)
                     .OrderBy(r => r.RoomSessionId == primary.RoomSessionId ? 0 : 1).ThenBy(r => r.StartUtc)
-                    .Select(r => new AdmissionTicketLine(ScheduleText.CertificateWithLevel(r.CertificateName, r.Level), r.SubjectName, r.ExamMode, r.StartUtc, r.EndUtc, r.RoomName, r.SeatNo))
+                    .Select(r => new AdmissionTicketLine(ScheduleText.CertificateWithLevel(r.CertificateName, r.Level), r.SubjectName, r.ExamMode, r.StartUtc, r.EndUtc, r.RoomName, r.SeatNo,
+                        new CheckIn.CheckInTicket(r.CandidateId, r.ExamPlanId, r.SubjectId, r.RoomSessionId, r.SeatNo)))
                     .ToList();
                 return new AdmissionTicket(primary.PlanName, primary.CandidateName, primary.Gender, IdMask.Mask(primary.IdNumber), primary.CandidateNo,
                     primary.AdmissionTicketNo, primary.SchoolName, primary.SiteName, primary.SiteAddress, Photo(photos, primary.PhotoPath), lines,

@@ -191,7 +191,8 @@ public sealed record SignInRow(int SeatNo, string CandidateName, string MaskedId
 /// <summary>
 /// 准考证 of one candidate for one exam plan: the candidate's details, the exam site and a line per subject seated in the plan.
 /// 准考证号 is the number of the seat the ticket was asked for (the first line); <see cref="CheckIn"/> is that seat, which the
-/// QR code carries as a signed 签到码.
+/// QR code carries as a signed 签到码. Each line carries its own seat too, so a ticket with several subjects (several room
+/// sessions) prints a 签到码 per line.
 /// </summary>
 public sealed record AdmissionTicket(
     string PlanName,
@@ -210,8 +211,9 @@ public sealed record AdmissionTicket(
     public string GenderText => Gender?.ToDisplayName() ?? "";
 }
 
-/// <summary>A line of the 准考证 table: 考试证书, 考试科目, 考试方式, 考试时间, 考场名称, 座位号.</summary>
-public sealed record AdmissionTicketLine(string CertificateName, string SubjectName, ExamMode ExamMode, DateTimeOffset StartUtc, DateTimeOffset EndUtc, string RoomName, int SeatNo)
+/// <summary>A line of the 准考证 table: 考试证书, 考试科目, 考试方式, 考试时间, 考场名称, 座位号 (and the seat for its 签到码).</summary>
+public sealed record AdmissionTicketLine(string CertificateName, string SubjectName, ExamMode ExamMode, DateTimeOffset StartUtc, DateTimeOffset EndUtc, string RoomName, int SeatNo,
+    CheckIn.CheckInTicket? CheckIn = null)
 {
     public string ExamTimeText => ScheduleText.ExamTime(StartUtc, EndUtc);
 }

@@ -40,6 +40,22 @@ public sealed class CheckInDocumentsTests : IDisposable
     }
 
     [Fact]
+    public async Task AdmissionTicket_Should_CarryEachLinesOwnSeat_When_TheCandidateSitsSeveralSessions()
+    {
+        var ticket = (await Queries.AdmissionTicketsAsync([_s.TheorySessionId], CancellationToken.None)).Single(t => t.CandidateName == AScheduledRoom.HostCandidate);
+        Assert.Equal([_s.TheorySessionId, _s.PracticeSessionId], ticket.Lines.Select(l => l.CheckIn!.RoomSessionId));
+        var practice = ticket.Lines[1];
+
+        var wrongRoom = await Assert.ThrowsAsync<DomainRuleException>(() => CheckIns.CheckInAsync(_s.TheorySessionId, Signer.Sign(practice.CheckIn!), CancellationToken.None));
+        _clock.SetUtcNow(practice.StartUtc.AddMinutes(-20));
+        var done = await CheckIns.CheckInAsync(_s.PracticeSessionId, Signer.Sign(practice.CheckIn!), CancellationToken.None);
+
+        Assert.False(string.IsNullOrEmpty(wrongRoom.Message));
+        Assert.Equal((_s.HostCandidateId, _s.Chain.OtherSubjectId), (practice.CheckIn!.CandidateId, practice.CheckIn.SubjectId));
+        Assert.Equal(AttendanceStatus.CheckedIn, done.Status);
+    }
+
+    [Fact]
     public async Task SignInSheet_Should_BePreFilledWithCheckInTimesAndAbsences()
     {
         var open = (await Queries.SignInSheetsAsync([_s.TheorySessionId], CancellationToken.None)).Single();

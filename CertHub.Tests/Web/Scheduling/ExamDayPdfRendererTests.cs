@@ -1,3 +1,4 @@
+using CertHub.Core.CheckIn;
 using CertHub.Core.Common;
 using CertHub.Tests.Support;
 using CertHub.Tests.Support.Builders;
@@ -44,6 +45,29 @@ public sealed class ExamDayPdfRendererTests
 
         Assert.DoesNotContain("370682199", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AdmissionTicket_Should_PrintASigningQrPerLine_When_TheLinesAreInDifferentRoomSessions()
+    {
+        var ticket = AnExamDayDocument.Ticket();
+        var seated = ticket with
+        {
+            CheckIn = new CheckInTicket(7, 3, 11, 101, 1),
+            Lines = [ticket.Lines[0] with { CheckIn = new CheckInTicket(7, 3, 11, 101, 1) }, ticket.Lines[1] with { CheckIn = new CheckInTicket(7, 3, 12, 102, 4) }],
+        };
+        var signed = new List<CheckInTicket>();
+
+        var page = Flat(PdfText.Pages(new AdmissionTicketPdfRenderer().Render([seated], seat => { signed.Add(seat); return $"token-{seat.RoomSessionId}"; })).Single());
+        var single = Flat(PdfText.Pages(new AdmissionTicketPdfRenderer().Render([seated with { Lines = [seated.Lines[0]] }], seat => "token")).Single());
+
+        Assert.Equal([101, 102], signed.Select(s => s.RoomSessionId));
+        Assert.Contains("签到码", page, StringComparison.Ordinal);
+        Assert.Contains("各科考场签到二维码见下表", page, StringComparison.Ordinal);
+        Assert.Contains("考场签到二维码", single, StringComparison.Ordinal);
+        Assert.DoesNotContain("见下表", single, StringComparison.Ordinal);
+    }
+
+    private static string Flat(string text) => text.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
     [Fact]
     public void AdmissionTicket_Should_EmbedThePhotoOnce_When_TicketsShareIt()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertHub.Core.CheckIn;
 using CertHub.Core.Common;
 using CertHub.Core.Scheduling;
 using PdfSharp.Drawing;
@@ -10,7 +11,8 @@ namespace CertHub.Web.Documents.Pdf;
 /// 准考证 (manual 5.2.8.2 导出准考证), one A4 page per ticket: the plan, the title, the candidate's details (学生姓名, 性别,
 /// masked 身份证号, 学生编号, 准考证号, 所属院校, 考核站点, 考点地址) beside the photo, a QR code (the signed 签到码 of the
 /// ticket's seat when a signer is given, else the 准考证号), the table of
-/// 考试证书/考试科目/考试方式/考试时间/考场名称/座位号 and the 考试须知.
+/// 考试证书/考试科目/考试方式/考试时间/考场名称/座位号 and the 考试须知. A ticket with several subjects seated in different
+/// room sessions gets a 签到码 column instead: each line's own seat, so every 考场 can scan its line.
 /// </summary>
 public sealed class AdmissionTicketPdfRenderer
 {
@@ -20,8 +22,12 @@ public sealed class AdmissionTicketPdfRenderer
     private const double PhotoY = 118;
     private const double PhotoWidth = 106;
     private const double PhotoHeight = 148;
+    private const double LineQrSize = 50;
     private static readonly (string Header, double Width)[] Columns =
         [("考试证书", 142), ("考试科目", 88), ("考试方式", 50), ("考试时间", 106), ("考场名称", 80), ("座位号", 41)];
+
+    private static readonly (string Header, double Width)[] ColumnsWithQr =
+        [("考试证书", 116), ("考试科目", 80), ("考试方式", 46), ("考试时间", 100), ("考场名称", 72), ("座位号", 35), ("签到码", 58)];
 
     private readonly XFont _title = PdfKit.Font(26, bold: true);
     private readonly XFont _plan = PdfKit.Font(11);
@@ -33,8 +39,11 @@ public sealed class AdmissionTicketPdfRenderer
     private readonly XFont _notice = PdfKit.Font(9.5);
     private readonly XFont _small = PdfKit.Font(8);
 
-    /// <summary>One PDF with a page per ticket (an empty list gives no document); <paramref name="qrText"/> gives each ticket's QR content.</summary>
-    public byte[] Render(IReadOnlyList<AdmissionTicket> tickets, Func<AdmissionTicket, string>? qrText = null)
+    /// <summary>
+    /// One PDF with a page per ticket (an empty list gives no document); <paramref name="sign"/> turns a seat into its signed
+    /// 签到码 (without it the QR carries the 准考证号).
+    /// </summary>
+    public byte[] Render(IReadOnlyList<AdmissionTicket> tickets, Func<CheckInTicket, string>? sign = null)
     {
         ArgumentNullException.ThrowIfNull(tickets);
         DomainRuleException.ThrowIf(tickets.Count == 0, "没有可导出的准考证");
@@ -46,13 +55,18 @@ public sealed class AdmissionTicketPdfRenderer
         {
             var page = PdfKit.AddA4(pdf);
             using var gfx = XGraphics.FromPdfPage(page);
-            Draw(gfx, ticket, images, qrText?.Invoke(ticket));
+            Draw(gfx, ticket, images, sign);
         }
 
         return PdfKit.Save(pdf);
     }
 
-    private void Draw(XGraphics gfx, AdmissionTicket ticket, PdfImageCache images, string? qr)
+    /// <summary>Several room sessions on one ticket: a 签到码 per line (each line's seat) instead of one under the photo.</summary>
+    private static bool QrPerLine(AdmissionTicket ticket, Func<CheckInTicket, string>? sign) =>
+        sign is not null && ticket.Lines.Count > 1 && ticket.Lines.All(l => l.CheckIn is not null)
+        && ticket.Lines.Select(l => l.CheckIn!.RoomSessionId).Distinct().Count() > 1;
+
+    private void Draw(XGraphics gfx, AdmissionTicket ticket, PdfImageCache images, Func<CheckInTicket, string>? sign)
     {
         var ink = new XSolidBrush(PdfKit.Ink);
         var muted = new XSolidBrush(PdfKit.Muted);
@@ -64,11 +78,21 @@ public sealed class AdmissionTicketPdfRenderer
         var y = DrawDetails(gfx, ticket, ink, muted);
         images.DrawPhoto(gfx, ticket.Photo, _small, PhotoX, PhotoY, PhotoWidth, PhotoHeight);
         gfx.DrawRectangle(new XPen(PdfKit.Line, 0.6), PhotoX, PhotoY, PhotoWidth, PhotoHeight);
-        PdfKit.DrawQrCode(gfx, qr ?? ticket.AdmissionTicketNo, PhotoX + 18, PhotoY + PhotoHeight + 10, 70);
-        gfx.DrawString(qr is null ? "准考证号二维码" : "考场签到二维码", _small, muted, new XRect(PhotoX, PhotoY + PhotoHeight + 82, PhotoWidth, 12), XStringFormats.Center);
+        var perLine = QrPerLine(ticket, sign);
+        if (perLine)
+        {
+            PdfKit.DrawWrapped(gfx, $"本证含{ticket.Lines.Count}个考试科目，各科考场签到二维码见下表", _small, muted,
+                new XRect(PhotoX, PhotoY + PhotoHeight + 10, PhotoWidth, 40), XStringFormats.Center);
+        }
+        else
+        {
+            var qr = sign is not null && ticket.CheckIn is { } seat ? sign(seat) : null;
+            PdfKit.DrawQrCode(gfx, qr ?? ticket.AdmissionTicketNo, PhotoX + 18, PhotoY + PhotoHeight + 10, 70);
+            gfx.DrawString(qr is null ? "准考证号二维码" : "考场签到二维码", _small, muted, new XRect(PhotoX, PhotoY + PhotoHeight + 82, PhotoWidth, 12), XStringFormats.Center);
+        }
 
-        y = Math.Max(y, PhotoY + PhotoHeight + 104) + 10;
-        y = DrawTable(gfx, ticket, y, ink);
+        y = Math.Max(y, PhotoY + PhotoHeight + (perLine ? 54 : 104)) + 10;
+        y = DrawTable(gfx, ticket, y, ink, perLine ? sign : null);
         DrawNotice(gfx, y + 22, ink);
         gfx.DrawString("请妥善保管本准考证，考试时与有效身份证件一并出示。", _small, muted,
             new XRect(Left, PdfKit.A4Height - 52, Width, 12), XStringFormats.Center);
@@ -106,11 +130,13 @@ public sealed class AdmissionTicketPdfRenderer
     }
 
     /// <summary>The 考试科目 table; returns where it ends.</summary>
-    private double DrawTable(XGraphics gfx, AdmissionTicket ticket, double y, XBrush ink)
+    private double DrawTable(XGraphics gfx, AdmissionTicket ticket, double y, XBrush ink, Func<CheckInTicket, string>? lineQr)
     {
         var pen = new XPen(PdfKit.Line, 0.6);
+        var columns = lineQr is null ? Columns : ColumnsWithQr;
+        var textColumns = Columns.Length;
         var x = Left;
-        foreach (var (header, width) in Columns)
+        foreach (var (header, width) in columns)
         {
             gfx.DrawRectangle(pen, new XSolidBrush(PdfKit.Shade), x, y, width, 24);
             gfx.DrawString(header, _cellHeader, ink, new XRect(x, y, width, 24), XStringFormats.Center);
@@ -125,14 +151,22 @@ public sealed class AdmissionTicketPdfRenderer
                 line.CertificateName, line.SubjectName, line.ExamMode.ToDisplayName(), line.ExamTimeText, line.RoomName,
                 line.SeatNo.ToString(CultureInfo.InvariantCulture),
             ];
-            var height = Math.Max(24, Columns.Select((c, i) => PdfKit.WrappedHeight(gfx, values[i], _cell, c.Width - 8)).Max() + 8);
+            var height = Math.Max(lineQr is null ? 24 : LineQrSize + 8,
+                columns.Take(textColumns).Select((c, i) => PdfKit.WrappedHeight(gfx, values[i], _cell, c.Width - 8)).Max() + 8);
             x = Left;
-            for (var i = 0; i < Columns.Length; i++)
+            for (var i = 0; i < textColumns; i++)
             {
-                var width = Columns[i].Width;
+                var width = columns[i].Width;
                 gfx.DrawRectangle(pen, x, y, width, height);
                 PdfKit.DrawWrapped(gfx, values[i], _cell, ink, new XRect(x + 4, y, width - 8, height), XStringFormats.Center);
                 x += width;
+            }
+
+            if (lineQr is not null)
+            {
+                var width = columns[textColumns].Width;
+                gfx.DrawRectangle(pen, x, y, width, height);
+                PdfKit.DrawQrCode(gfx, lineQr(line.CheckIn!), x + ((width - LineQrSize) / 2), y + ((height - LineQrSize) / 2), LineQrSize);
             }
 
             y += height;

@@ -17,7 +17,7 @@ public sealed class ScheduleDocuments(ScheduleQueries queries, CheckInTokenSigne
     public async Task<DownloadFile> AdmissionTicketsAsync(IReadOnlyCollection<int> roomSessionIds, string name, CancellationToken ct)
     {
         var tickets = await queries.AdmissionTicketsAsync(roomSessionIds, ct);
-        return File("准考证", name, new AdmissionTicketPdfRenderer().Render(tickets, t => t.CheckIn is { } seat ? signer.Sign(seat) : t.AdmissionTicketNo));
+        return File("准考证", name, new AdmissionTicketPdfRenderer().Render(tickets, signer.Sign));
     }
 
     public async Task<DownloadFile> DoorStickersAsync(IReadOnlyCollection<int> roomSessionIds, string name, CancellationToken ct) =>
