@@ -22,6 +22,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private readonly HubConnection _hub;
     private readonly object _gate = new();
     private long _nextPageHandler;
+    private int _nextPageComponent = -1;
     private long _interopObjectId;
     private int _firstItem;
     private int _lastItem;
@@ -212,14 +213,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 _nextPageHandler = 0;
             }
 
-            foreach (var element in batch.Elements())
-            {
-                if (element.Name == "button" && element["aria-label"]?.Value == NextPageLabel && element["onclick"] is { EventHandlerId: > 0 } click)
-                {
-                    _nextPageHandler = click.EventHandlerId;
-                }
-            }
-
+            FollowNextPageButton(batch);
             foreach (var text in batch.Strings())
             {
                 if (InfoRegex().Match(text) is { Success: true } info)
@@ -237,6 +231,36 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         }
 
         done?.TrySetResult(received);
+    }
+
+    /// <summary>
+    /// The 下一页 button is its own component: found when the component's element is inserted (prependFrame), its click
+    /// handler id then follows the component's setAttribute edits of onclick (a re-render assigns a new id).
+    /// </summary>
+    private void FollowNextPageButton(RenderBatchReader batch)
+    {
+        foreach (var (componentId, edits) in batch.Diffs())
+        {
+            foreach (var edit in edits)
+            {
+                if (edit.Type == RenderBatchReader.Edit.PrependFrame)
+                {
+                    foreach (var element in batch.ElementsOf(edit.ReferenceFrameIndex))
+                    {
+                        if (element.Name == "button" && element["aria-label"]?.Value == NextPageLabel && element["onclick"] is { EventHandlerId: > 0 } click)
+                        {
+                            _nextPageComponent = componentId;
+                            _nextPageHandler = click.EventHandlerId;
+                        }
+                    }
+                }
+                else if (edit.Type == RenderBatchReader.Edit.SetAttribute && componentId == _nextPageComponent &&
+                    batch.AttributeAt(edit.ReferenceFrameIndex) is { Name: "onclick", EventHandlerId: > 0 } click)
+                {
+                    _nextPageHandler = click.EventHandlerId;
+                }
+            }
+        }
     }
 
     [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]

@@ -44,13 +44,33 @@ internal sealed class RenderBatchReader
         return ids;
     }
 
-    /// <summary>The elements among the reference frames, each with the attribute frames that follow it.</summary>
-    public IEnumerable<Element> Elements()
+    /// <summary>The edits of each component that the batch updates (RenderTreeDiff: component id, edits).</summary>
+    public IEnumerable<(int ComponentId, IReadOnlyList<Edit> Edits)> Diffs()
     {
-        var range = Int(_data.Length - 16);
+        var range = Int(_data.Length - 20);
         var count = Int(range);
-        var first = range + 4;
         for (var i = 0; i < count; i++)
+        {
+            var diff = Int(range + 4 + (i * 4));
+            var editCount = Int(diff + 4);
+            var edits = new Edit[editCount];
+            for (var e = 0; e < editCount; e++)
+            {
+                var at = diff + 8 + (e * 16);
+                edits[e] = new Edit(Int(at), Int(at + 8));
+            }
+
+            yield return (Int(diff), edits);
+        }
+    }
+
+    /// <summary>The elements of the reference frames from <paramref name="index"/> through its subtree, each with its attribute frames.</summary>
+    public IEnumerable<Element> ElementsOf(int index)
+    {
+        var first = Int(_data.Length - 16) + 4;
+        var type = Int(first + (index * FrameLength));
+        var end = type == 1 ? index + Int(first + (index * FrameLength) + 4) : index + 1;
+        for (var i = index; i < end; i++)
         {
             var at = first + (i * FrameLength);
             if (Int(at) != 1)
@@ -59,15 +79,22 @@ internal sealed class RenderBatchReader
             }
 
             var attributes = new List<Attribute>();
-            for (var j = i + 1; j < count && Int(first + (j * FrameLength)) == 3; j++)
+            for (var j = i + 1; j < end && Int(first + (j * FrameLength)) == 3; j++)
             {
-                var a = first + (j * FrameLength);
-                attributes.Add(new Attribute(String(Int(a + 4)) ?? "", String(Int(a + 8)),
-                    BinaryPrimitives.ReadInt64LittleEndian(_data.AsSpan(a + 12))));
+                attributes.Add(AttributeAt(j)!);
             }
 
             yield return new Element(String(Int(at + 8)) ?? "", attributes);
         }
+    }
+
+    /// <summary>The reference frame at <paramref name="index"/> as an attribute, or null when it is another kind of frame.</summary>
+    public Attribute? AttributeAt(int index)
+    {
+        var at = Int(_data.Length - 16) + 4 + (index * FrameLength);
+        return Int(at) != 3
+            ? null
+            : new Attribute(String(Int(at + 4)) ?? "", String(Int(at + 8)), BinaryPrimitives.ReadInt64LittleEndian(_data.AsSpan(at + 12)));
     }
 
     private int Int(int position) => BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(position));
@@ -92,6 +119,13 @@ internal sealed class RenderBatchReader
         while ((b & 0x80) != 0);
 
         return Encoding.UTF8.GetString(_data, position, length);
+    }
+
+    /// <summary>An edit: 1 prependFrame and 3 setAttribute carry the index of their reference frame.</summary>
+    public sealed record Edit(int Type, int ReferenceFrameIndex)
+    {
+        public const int PrependFrame = 1;
+        public const int SetAttribute = 3;
     }
 
     public sealed record Attribute(string Name, string? Value, long EventHandlerId);
