@@ -120,9 +120,24 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         var descriptor = new JsonObject { ["eventHandlerId"] = handler, ["eventName"] = "click", ["eventFieldInfo"] = null };
         var args = new JsonObject
         {
-            ["detail"] = 1, ["screenX"] = 0, ["screenY"] = 0, ["clientX"] = 0, ["clientY"] = 0, ["offsetX"] = 0, ["offsetY"] = 0,
-            ["pageX"] = 0, ["pageY"] = 0, ["movementX"] = 0, ["movementY"] = 0, ["button"] = 0, ["buttons"] = 0,
-            ["ctrlKey"] = false, ["shiftKey"] = false, ["altKey"] = false, ["metaKey"] = false, ["type"] = "click",
+            ["detail"] = 1,
+            ["screenX"] = 0,
+            ["screenY"] = 0,
+            ["clientX"] = 0,
+            ["clientY"] = 0,
+            ["offsetX"] = 0,
+            ["offsetY"] = 0,
+            ["pageX"] = 0,
+            ["pageY"] = 0,
+            ["movementX"] = 0,
+            ["movementY"] = 0,
+            ["button"] = 0,
+            ["buttons"] = 0,
+            ["ctrlKey"] = false,
+            ["shiftKey"] = false,
+            ["altKey"] = false,
+            ["metaKey"] = false,
+            ["type"] = "click",
         };
         var callId = Interlocked.Increment(ref _callId).ToString(CultureInfo.InvariantCulture);
         var sent = Stopwatch.GetTimestamp();
