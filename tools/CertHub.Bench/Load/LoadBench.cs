@@ -123,22 +123,22 @@ public static class LoadBench
         var quiet = new LoadMetrics("run 1: users only");
         var (peakQuiet, cpuQuiet) = await RunAsync(app, users, quiet, duration);
         report.Phase(quiet, null);
-        LoadReport.Line($"    server: peak RSS {LoadReport.Mb(peakQuiet)} MB, CPU {cpuQuiet.TotalSeconds / quiet.Duration.TotalSeconds * 100:F0} % of one core");
+        LoadReport.Line($"   server peak RSS {LoadReport.Mb(peakQuiet)} MB; {cpuQuiet}");
 
         var busy = new LoadMetrics("run 2: users + import of the candidates + batch sign");
         var background = startBackground();
         var (peakBusy, cpuBusy) = await RunAsync(app, users, busy, duration);
         var work = await background.CompleteAsync();
         report.Phase(busy, work);
-        LoadReport.Line($"    server: peak RSS {LoadReport.Mb(peakBusy)} MB, CPU {cpuBusy.TotalSeconds / busy.Duration.TotalSeconds * 100:F0} % of one core " +
-            "(the import and the sign run in the bench process, as a second app instance would)");
+        LoadReport.Line($"   server peak RSS {LoadReport.Mb(peakBusy)} MB; {cpuBusy}");
+        LoadReport.Line("   (the import and the sign run in the bench process against the same database, as a second app instance would)");
         report.Verdict(quiet, busy);
     }
 
     /// <summary>Every user acts until the end of the phase; the server's RSS is sampled every second.</summary>
-    private static async Task<(long PeakRss, TimeSpan Cpu)> RunAsync(AppServer app, List<VirtualUser> users, LoadMetrics metrics, TimeSpan duration)
+    private static async Task<(long PeakRss, string Cpu)> RunAsync(AppServer app, List<VirtualUser> users, LoadMetrics metrics, TimeSpan duration)
     {
-        var cpu = app.CpuTime();
+        var cpu = CpuUse.Start(app);
         var watch = Stopwatch.StartNew();
         var until = DateTime.UtcNow + duration;
         var running = Task.WhenAll(users.Select(u => u.RunAsync(metrics, until, CancellationToken.None)));
@@ -151,7 +151,7 @@ public static class LoadBench
 
         await running;
         metrics.Duration = watch.Elapsed;
-        return (peak, app.CpuTime() - cpu);
+        return (peak, cpu.Describe());
     }
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, int parallelism, Func<T, Task> action) =>
