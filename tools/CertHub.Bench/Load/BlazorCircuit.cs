@@ -231,7 +231,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             FollowNextPageButton(batch);
             foreach (var text in batch.Strings())
             {
-                if (InfoRegex().Match(text) is { Success: true } info)
+                if (PagerText.Info().Match(text) is { Success: true } info)
                 {
                     _firstItem = int.Parse(info.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                     _lastItem = int.Parse(info.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
@@ -283,7 +283,4 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
 
     [GeneratedRegex(@"<!--Blazor-Server-Component-State:(.*?)-->", RegexOptions.Singleline)]
     private static partial Regex StateRegex();
-
-    [GeneratedRegex(@"第\s*([\d,]+)-([\d,]+)\s*条")]
-    private static partial Regex InfoRegex();
 }

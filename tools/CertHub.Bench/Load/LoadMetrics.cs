@@ -13,6 +13,13 @@ internal sealed class LoadMetrics(string phase)
 
     public TimeSpan Duration { get; set; }
 
+    private readonly ConcurrentDictionary<string, int> _notes = new();
+
+    /// <summary>Counts an observation that is not a latency (e.g. prerendered pages that already showed rows).</summary>
+    public void Note(string what) => _notes.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    public IEnumerable<KeyValuePair<string, int>> Notes => _notes.OrderBy(n => n.Key, StringComparer.Ordinal);
+
     public void Record(string kind, TimeSpan elapsed) => _samples.GetOrAdd(kind, _ => []).Add(elapsed.TotalMilliseconds);
 
     public void Error(string kind, Exception error)

@@ -33,6 +33,11 @@ internal sealed class LoadReport(int users, int rows, int signCount)
             Line($"   {"all list actions",-22} {all}");
         }
 
+        foreach (var (note, count) in metrics.Notes)
+        {
+            Line($"   {note}: {count:N0}");
+        }
+
         foreach (var (error, count) in metrics.Errors.Take(8))
         {
             Line($"   error ×{count}: {error}");

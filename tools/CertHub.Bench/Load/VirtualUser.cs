@@ -33,7 +33,7 @@ internal sealed class VirtualUser(string userName, string path, WebSession sessi
         try
         {
             var (html, elapsed) = await session.GetAsync(path, ct).WaitAsync(ActionTimeout, ct);
-            metrics.Record("http " + List, elapsed);
+            RecordPage(metrics, html, elapsed);
             if (_circuit is not null)
             {
                 await _circuit.DisposeAsync();
@@ -82,8 +82,8 @@ internal sealed class VirtualUser(string userName, string path, WebSession sessi
         {
             if (++_actions % 4 == 0)
             {
-                var (_, elapsed) = await session.GetAsync(path, ct).WaitAsync(ActionTimeout, ct);
-                metrics.Record("http " + List, elapsed);
+                var (html, elapsed) = await session.GetAsync(path, ct).WaitAsync(ActionTimeout, ct);
+                RecordPage(metrics, html, elapsed);
                 return;
             }
 
@@ -100,6 +100,14 @@ internal sealed class VirtualUser(string userName, string path, WebSession sessi
         {
             metrics.Error((_actions % 4 == 0 ? "http " : "paging ") + List, e);
         }
+    }
+
+    private void RecordPage(LoadMetrics metrics, string html, TimeSpan elapsed)
+    {
+        metrics.Record("http " + List, elapsed);
+        metrics.Note(PagerText.ShowsRows(html)
+            ? $"http {List} pages whose prerender showed the list's rows"
+            : $"http {List} pages prerendered without rows (the rows come with the circuit)");
     }
 
     public async ValueTask DisposeAsync()
