@@ -33,8 +33,6 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
 
     public string? Error { get; private set; }
 
-    public long RenderBatches { get; private set; }
-
     public static async Task<BlazorCircuit> StartAsync(string baseUrl, string path, string html, IReadOnlyDictionary<string, string> headers,
         TimeSpan timeout, CancellationToken ct)
     {
@@ -59,35 +57,42 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         var circuit = new BlazorCircuit(builder.Build());
         circuit._hub.ServerTimeout = TimeSpan.FromMinutes(2);
         circuit.Listen();
-        await circuit._hub.StartAsync(ct);
-        var id = await circuit._hub.InvokeAsync<string?>("StartCircuit", baseUrl + "/", baseUrl + path, "[]", "", ct);
-        if (string.IsNullOrEmpty(id))
-        {
-            throw new InvalidOperationException($"{path}: StartCircuit was refused ({circuit.Error})");
-        }
-
-        var operations = new JsonArray([.. markers.Select((json, i) => (JsonNode)new JsonObject
-        {
-            ["type"] = "add",
-            ["ssrComponentId"] = i + 1,
-            ["marker"] = JsonNode.Parse(json),
-        })]);
-        var batch = new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString();
-        TaskCompletionSource<long> firstPage;
-        lock (circuit._gate)
-        {
-            firstPage = circuit.Expect(1);
-        }
-
-        await circuit._hub.SendAsync("UpdateRootComponents", batch, state, ct);
         try
         {
-            circuit.FirstPage = Stopwatch.GetElapsedTime(started, await firstPage.Task.WaitAsync(timeout, ct));
+            await circuit._hub.StartAsync(ct);
+            var id = await circuit._hub.InvokeAsync<string?>("StartCircuit", baseUrl + "/", baseUrl + path, "[]", "", ct);
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new InvalidOperationException($"{path}: StartCircuit was refused ({circuit.Error})");
+            }
+
+            var operations = new JsonArray([.. markers.Select((json, i) => (JsonNode)new JsonObject
+            {
+                ["type"] = "add",
+                ["ssrComponentId"] = i + 1,
+                ["marker"] = JsonNode.Parse(json),
+            })]);
+            var batch = new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString();
+            TaskCompletionSource<long> firstPage;
+            lock (circuit._gate)
+            {
+                firstPage = circuit.Expect(1);
+            }
+
+            await circuit._hub.SendAsync("UpdateRootComponents", batch, state, ct);
+            try
+            {
+                circuit.FirstPage = Stopwatch.GetElapsedTime(started, await firstPage.Task.WaitAsync(timeout, ct));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{path}: the list's first page did not arrive within {timeout.TotalSeconds:F0} s ({circuit.Error})");
+            }
         }
-        catch (TimeoutException)
+        catch
         {
             await circuit.DisposeAsync();
-            throw new TimeoutException($"{path}: the list's first page did not arrive within {timeout.TotalSeconds:F0} s ({circuit.Error})");
+            throw;
         }
 
         return circuit;
@@ -222,7 +227,6 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         TaskCompletionSource<long>? done = null;
         lock (_gate)
         {
-            RenderBatches++;
             if (_nextPageHandler != 0 && batch.DisposedEventHandlerIds().Contains(_nextPageHandler))
             {
                 _nextPageHandler = 0;
