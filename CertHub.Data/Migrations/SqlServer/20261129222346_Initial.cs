@@ -818,6 +818,7 @@ namespace CertHub.Data.Migrations.SqlServer
                     FailedRows = table.Column<int>(type: "int", nullable: false),
                     FailedRowsFilePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
                     CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129211139_Initial")]
+    [Migration("20261129222340_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1647,6 +1647,10 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.Property<string>("FailedRowsFilePath")
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
