@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "registrations" => await RegistrationsBench.RunAsync(args.Skip(1).ToArray()),
     "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
     "results" => await ResultsBench.RunAsync(args.Skip(1).ToArray()),
+    "faults" => await CertHub.Bench.Faults.FaultsBench.RunAsync(args.Skip(1).ToArray()),
+    "faults-sign-child" => await CertHub.Bench.Faults.SignKillRun.ChildAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
 };
@@ -22,5 +24,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- registrations [rows=20000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- statistics [registrations=1000000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- results [seats=50000] [batch=10000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- faults [rows=50000] [sign=10000]");
     return 2;
 }

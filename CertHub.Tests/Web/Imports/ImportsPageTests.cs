@@ -61,7 +61,7 @@ public sealed class ImportsPageTests
         await using var ctx = await ContextAsync();
 
         var navigation = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("kind", nameof(ImportKind.RoomImport)));
+        navigation.NavigateTo($"/imports?kind={nameof(ImportKind.RoomImport)}");
 
         var cut = ctx.Render<ImportsPage>();
 
