@@ -13,9 +13,9 @@ namespace CertHub.Bench.Faults;
 /// <summary>
 /// (b) The process is killed mid-batch-sign: a child process (this bench, hidden sub-command <c>faults-sign-child</c>) runs
 /// 批量确认签发 of 10,000 records through the real <see cref="IssuanceService.SignAsync"/> as the organisation (wl); the
-/// parent watches <c>pg_stat_activity</c> for the child's first write and kills the child's whole process tree at a random
-/// moment inside the first, middle and last third of the write phase (its length measured by an unkilled calibration run on
-/// 10,000 other records). After each kill every record is checked: signed completely (status, signer, time, 签发 history,
+/// parent follows the child's session in <c>pg_stat_activity</c> and kills the child's whole process tree at a random moment
+/// inside the first, a middle and the last kind of write statement of its one save (UPDATE of the records, INSERTs of
+/// signatures, history and audit rows; their order and spans measured by an unkilled calibration run on 10,000 other records). After each kill every record is checked: signed completely (status, signer, time, 签发 history,
 /// audit row) or untouched — never half. Finally the same sign run again signs exactly the rest, once.
 /// </summary>
 internal static class SignKillRun
@@ -38,25 +38,31 @@ internal static class SignKillRun
             var childConnection = pg.ConnectionString("faults_sign") + $";Application Name={ChildName}";
             var observer = pg.ConnectionString("faults_sign");
 
-            var calibrated = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, calibration, killAfter: null);
-            var writePhase = (calibrated.Commit ?? calibrated.Ended) - calibrated.FirstWrite!.Value;
+            var calibrated = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, calibration, plan: null);
+            var commitAt = calibrated.Commit ?? calibrated.Ended;
+            var writePhase = commitAt - calibrated.FirstWrite!.Value;
             Console.WriteLine($"    calibration (not killed): first write after {calibrated.FirstWrite.Value.TotalSeconds:F2} s, COMMIT seen after {calibrated.Commit?.TotalSeconds:F2} s, " +
                 $"exit after {calibrated.Ended.TotalSeconds:F2} s → write phase {writePhase.TotalSeconds:F2} s; child said “{calibrated.Output}”");
+            var kinds = calibrated.Kinds;
+            Console.WriteLine("    write statements in order (first seen): " + string.Join(", ", kinds.Select(k => $"{k.Kind} +{(k.At - calibrated.FirstWrite.Value).TotalSeconds:F2} s")));
             var (calSigned, calUntouched, calHalf) = await InspectAsync(builder, calibration);
             checks.Check("calibration run signed every record wholly", calSigned == count && calHalf == 0, $"{calSigned:N0} signed, {calUntouched:N0} untouched, {calHalf} half");
 
+            // Three moments: inside the first, a middle and the last kind of write statement, a random part of that statement
+            // kind's calibrated span in (the last one kept short of the COMMIT: the load of this shared machine varies).
             var random = new Random();
-            double[][] parts = [[0.05, 0.25], [0.35, 0.50], [0.60, 0.75]];
+            int[] stages = [0, kinds.Count / 2, kinds.Count - 1];
             var kill = 0;
-            foreach (var part in parts)
+            foreach (var stage in stages)
             {
                 kill++;
-                var fraction = part[0] + (random.NextDouble() * (part[1] - part[0]));
-                var run = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, target, fraction * writePhase);
+                var span = (stage + 1 < kinds.Count ? kinds[stage + 1].At : commitAt) - kinds[stage].At;
+                var part = stage == kinds.Count - 1 ? 0.05 + (random.NextDouble() * 0.25) : 0.1 + (random.NextDouble() * 0.5);
+                var plan = new KillPlan(kinds[stage].Kind, part * span);
+                var run = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, target, plan);
                 var (signed, untouched, half) = await InspectAsync(builder, target);
-                Console.WriteLine($"    kill {kill}: first write after {run.FirstWrite?.TotalSeconds:F2} s, killed {fraction * 100:F0}% into the calibrated write phase " +
-                    $"(+{(fraction * writePhase).TotalSeconds:F2} s, at {run.Ended.TotalSeconds:F2} s) while running “{run.AtKill}”; " +
-                    $"{(run.Killed ? "killed" : "not killed, it ended by itself: " + run.Output)}");
+                Console.WriteLine($"    kill {kill}: first write after {run.FirstWrite?.TotalSeconds:F2} s; killed {plan.Delay.TotalSeconds:F2} s ({part * 100:F0}% of its calibrated span) after “{plan.Kind}” first showed, " +
+                    $"at {run.Ended.TotalSeconds:F2} s, while running “{run.AtKill}”; {(run.Killed ? "killed" : "not killed, it ended by itself: " + run.Output)}");
                 checks.Check($"kill {kill}: every record signed completely or untouched, never half", half == 0 && signed + untouched == count,
                     $"{signed:N0} signed, {untouched:N0} untouched, {half} half");
                 checks.Check($"kill {kill}: the child was killed mid-write (after its first write, before its COMMIT)",
@@ -65,7 +71,7 @@ internal static class SignKillRun
             }
 
             var (before, _, _) = await InspectAsync(builder, target);
-            var rerun = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, target, killAfter: null);
+            var rerun = await RunChildAsync(childConnection, observer, files.Root, catalog.OrganizationId, target, plan: null);
             var (after, afterUntouched, afterHalf) = await InspectAsync(builder, target);
             var signedByRerun = ParseSigned(rerun.Output);
             Console.WriteLine($"    re-run (not killed): {rerun.Ended.TotalSeconds:F2} s, child said “{rerun.Output}”");
@@ -100,14 +106,30 @@ internal static class SignKillRun
 
     private sealed record IdRange(int From, int To);
 
-    private sealed record ChildRun(TimeSpan? FirstWrite, TimeSpan? Commit, TimeSpan Ended, bool Killed, string? AtKill, string Output);
+    private sealed record ChildRun(TimeSpan? FirstWrite, TimeSpan? Commit, TimeSpan Ended, bool Killed, string? AtKill, string Output,
+        IReadOnlyList<(string Kind, TimeSpan At)> Kinds);
+
+    /// <summary>When to kill: once the write statement <paramref name="Kind"/> first shows, after <paramref name="Delay"/>.</summary>
+    private sealed record KillPlan(string Kind, TimeSpan Delay);
+
+    /// <summary>The kind of a write statement: its first words up to the table name (UPDATE "X" / INSERT INTO "X").</summary>
+    private static string? WriteKind(string query)
+    {
+        if (!query.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) && !query.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var words = query.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Take(query.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) ? 3 : 2));
+    }
 
     /// <summary>
     /// Starts the child and follows its session in pg_stat_activity (its current or last statement): the first write
-    /// (UPDATE/INSERT) and the COMMIT. Once the first write shows, kills it after <paramref name="killAfter"/> (null: lets it
+    /// (UPDATE/INSERT) and the COMMIT. Kills it as <paramref name="plan"/> says (null: lets it
     /// finish), noting the statement it was running at that moment.
     /// </summary>
-    private static async Task<ChildRun> RunChildAsync(string childConnection, string observer, string filesRoot, int organizationId, IdRange ids, TimeSpan? killAfter)
+    private static async Task<ChildRun> RunChildAsync(string childConnection, string observer, string filesRoot, int organizationId, IdRange ids, KillPlan? plan)
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -129,6 +151,7 @@ internal static class SignKillRun
         TimeSpan? firstWrite = null;
         TimeSpan? commit = null;
         string? atKill = null;
+        var kinds = new List<(string Kind, TimeSpan At)>();
         var killed = false;
         await using (var connection = new NpgsqlConnection(observer))
         {
@@ -138,9 +161,10 @@ internal static class SignKillRun
             while (!child.HasExited && watch.Elapsed < TimeSpan.FromSeconds(180))
             {
                 var query = (await poll.ExecuteScalarAsync()) as string ?? "";
-                if (firstWrite is null && (query.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || query.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)))
+                if (WriteKind(query) is { } kind && !kinds.Any(k => k.Kind == kind))
                 {
-                    firstWrite = watch.Elapsed;
+                    kinds.Add((kind, watch.Elapsed));
+                    firstWrite ??= watch.Elapsed;
                 }
 
                 if (firstWrite is not null && commit is null && query.StartsWith("COMMIT", StringComparison.OrdinalIgnoreCase))
@@ -148,7 +172,7 @@ internal static class SignKillRun
                     commit = watch.Elapsed;
                 }
 
-                if (killAfter is { } delay && firstWrite is { } written && watch.Elapsed >= written + delay)
+                if (plan is not null && kinds.FirstOrDefault(k => k.Kind == plan.Kind) is { Kind: not null } seen && watch.Elapsed >= seen.At + plan.Delay)
                 {
                     atKill = query.Replace('\n', ' ');
                     child.Kill(entireProcessTree: true);
@@ -170,7 +194,7 @@ internal static class SignKillRun
             throw new InvalidOperationException($"The sign child failed ({child.ExitCode}): {text}\n{errors}");
         }
 
-        return new ChildRun(firstWrite, commit, ended, killed, atKill, text.Length > 0 ? text : errors);
+        return new ChildRun(firstWrite, commit, ended, killed, atKill, text.Length > 0 ? text : errors, kinds);
     }
 
     /// <summary>Waits until PostgreSQL has ended the killed child's session (its open transaction rolled back).</summary>
