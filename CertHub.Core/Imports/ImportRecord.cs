@@ -16,12 +16,17 @@ public enum ImportKind
     [Display(Name = "监考人员导入")] InvigilatorImport,
 }
 
-/// <summary>导入记录: who imported which file when, how many rows succeeded and failed, and the failed rows file.</summary>
+/// <summary>
+/// 导入记录: who imported which file when, how many rows succeeded and failed, and the failed rows file. An import that
+/// failed as a whole (the database went away, the file could not be read, a wrong template) keeps nothing and carries its
+/// Chinese <see cref="FailureReason"/> (<see cref="MarkFailed"/>).
+/// </summary>
 public sealed class ImportRecord : Entity
 {
     public const int FileNameMaxLength = 200;
     public const int UserNameMaxLength = 100;
     public const int PathMaxLength = 260;
+    public const int FailureReasonMaxLength = 500;
 
     private ImportRecord()
     {
@@ -48,6 +53,12 @@ public sealed class ImportRecord : Entity
 
     public DateTimeOffset CreatedUtc { get; private set; }
 
+    /// <summary>Why the import failed as a whole (导入失败原因); null when it ran (even when some rows were refused).</summary>
+    public string? FailureReason { get; private set; }
+
+    /// <summary>导入失败: the import failed as a whole and kept no row.</summary>
+    public bool HasFailed => FailureReason is not null;
+
     public static ImportRecord Create(ImportKind kind, string fileName, string userName, int? schoolId, int? organizationId,
         int succeededRows, int failedRows, string? failedRowsFilePath, DateTimeOffset nowUtc) =>
         new()
@@ -63,6 +74,31 @@ public sealed class ImportRecord : Entity
             FailedRowsFilePath = Guard.Optional(failedRowsFilePath, "失败数据文件", PathMaxLength),
             CreatedUtc = nowUtc,
         };
+
+    /// <summary>
+    /// The 导入记录 of an import that failed as a whole: nothing was kept (成功 0), the <paramref name="rowsRead"/> rows read
+    /// count as failed, and <paramref name="reason"/> says why.
+    /// </summary>
+    public static ImportRecord Failed(ImportKind kind, string fileName, string userName, int? schoolId, int? organizationId,
+        int rowsRead, string reason, DateTimeOffset nowUtc)
+    {
+        var record = Create(kind, fileName, userName, schoolId, organizationId, 0, rowsRead, null, nowUtc);
+        record.MarkFailed(reason);
+        return record;
+    }
+
+    /// <summary>
+    /// 导入失败: records why the import failed as a whole (a reason longer than <see cref="FailureReasonMaxLength"/> is cut).
+    /// Refused when a reason is already recorded, or when rows were imported (then the import did not fail as a whole).
+    /// </summary>
+    public void MarkFailed(string reason)
+    {
+        DomainRuleException.ThrowIf(FailureReason is not null, "该导入记录已标记为导入失败");
+        DomainRuleException.ThrowIf(SucceededRows > 0, "已有数据导入成功，不能标记为导入失败");
+        var text = reason?.Trim() ?? "";
+        DomainRuleException.ThrowIf(text.Length == 0, "导入失败原因不能为空");
+        FailureReason = text.Length <= FailureReasonMaxLength ? text : text[..(FailureReasonMaxLength - 1)] + "…";
+    }
 }
 
 /// <summary>One rejected import row: its 1-based row number in the sheet (the header is row 1) and why.</summary>

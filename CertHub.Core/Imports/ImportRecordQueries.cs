@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertHub.Core.Imports;
 
-/// <summary>One row of 导入记录.</summary>
-public sealed record ImportRecordItem(int Id, ImportKind Kind, string FileName, string UserName, DateTimeOffset CreatedUtc, int TotalRows, int SucceededRows, int FailedRows, bool HasFailedRowsFile);
+/// <summary>One row of 导入记录; <paramref name="FailureReason"/> is set when the import failed as a whole (导入失败).</summary>
+public sealed record ImportRecordItem(int Id, ImportKind Kind, string FileName, string UserName, DateTimeOffset CreatedUtc, int TotalRows, int SucceededRows, int FailedRows,
+    bool HasFailedRowsFile, string? FailureReason = null);
 
 /// <summary>导入记录: the imports of the user's tenant (the tenancy filter narrows them), newest first, and their failed-rows files.</summary>
 public sealed class ImportRecordQueries(ICertHubDbFactory dbFactory, ICurrentUser currentUser)
@@ -19,7 +20,8 @@ public sealed class ImportRecordQueries(ICertHubDbFactory dbFactory, ICurrentUse
         }
 
         return await query.OrderByDescending(r => r.Id)
-            .Select(r => new ImportRecordItem(r.Id, r.Kind, r.FileName, r.UserName, r.CreatedUtc, r.TotalRows, r.SucceededRows, r.FailedRows, r.FailedRowsFilePath != null))
+            .Select(r => new ImportRecordItem(r.Id, r.Kind, r.FileName, r.UserName, r.CreatedUtc, r.TotalRows, r.SucceededRows, r.FailedRows, r.FailedRowsFilePath != null,
+                r.FailureReason))
             .ToPagedAsync(page, ct);
     }
 

@@ -43,6 +43,13 @@ public sealed record CertificateIssuingOptions(string PublicBaseUrl = Certificat
     /// <summary>How long a claim on records in 证书生成中 holds before another worker may take them over (its holder died).</summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// TEST ONLY (<c>Issuance:Worker:TestDelayMilliseconds</c>, default 0, refused in Production): a pause per claimed record
+    /// before its certificate is rendered, so that a test can be sure that this worker holds claimed, unfinished records
+    /// when it kills the instance (issue 10, the two-instance test).
+    /// </summary>
+    public TimeSpan TestDelayPerRecord { get; init; } = TimeSpan.Zero;
+
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
     public string VerifyUrl(string certificateNo) => $"{PublicBaseUrl.TrimEnd('/')}/verify/{Uri.EscapeDataString(certificateNo)}";

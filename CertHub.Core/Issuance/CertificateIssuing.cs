@@ -147,6 +147,11 @@ public sealed class CertificateIssuing(
         foreach (var record in records)
         {
             ct.ThrowIfCancellationRequested();
+            if (options.TestDelayPerRecord > TimeSpan.Zero)
+            {
+                await Task.Delay(options.TestDelayPerRecord, ct); // test only: the claim is held while this worker "works"
+            }
+
             try
             {
                 var images = await sources.ImagesForAsync(record, ct);

@@ -13,6 +13,7 @@ public sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportR
         builder.Property(x => x.FileName).HasMaxLength(ImportRecord.FileNameMaxLength).IsRequired();
         builder.Property(x => x.UserName).HasMaxLength(ImportRecord.UserNameMaxLength).IsRequired();
         builder.Property(x => x.FailedRowsFilePath).HasMaxLength(ImportRecord.PathMaxLength);
+        builder.Property(x => x.FailureReason).HasMaxLength(ImportRecord.FailureReasonMaxLength);
         builder.HasIndex(x => x.Kind);
         builder.HasIndex(x => x.SchoolId);
         builder.HasIndex(x => x.OrganizationId);

@@ -2,7 +2,10 @@ using CertHub.Core.Common;
 
 namespace CertHub.Web.Storage;
 
-/// <summary>Files on disk under <c>Storage:Root</c> (default <c>data/files</c> under the content root).</summary>
+/// <summary>
+/// Files on disk under <c>Storage:Root</c> (default <c>data/files</c> under the content root). A file is written to a
+/// temporary name and moved into place when complete, so a failed write (a full disk, issue 10) leaves no partial file behind.
+/// </summary>
 public sealed class DiskFileStore : IFileStore
 {
     private readonly string _root;
@@ -21,8 +24,22 @@ public sealed class DiskFileStore : IFileStore
         var relative = Path.Combine(relativeFolder, safeName).Replace('\\', '/');
         var full = Resolve(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using var file = File.Create(full);
-        await content.CopyToAsync(file, ct);
+        var temporary = $"{full}.{Guid.NewGuid():N}.part";
+        try
+        {
+            await using (var file = File.Create(temporary))
+            {
+                await content.CopyToAsync(file, ct);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
         return relative;
     }
 

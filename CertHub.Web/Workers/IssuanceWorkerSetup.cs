@@ -14,18 +14,33 @@ namespace CertHub.Web.Workers;
 /// Config: <c>Issuance:WorkerEnabled</c> (default true), <c>Issuance:PollSeconds</c> (2), <c>Issuance:PublicBaseUrl</c>,
 /// <c>Issuance:SigningCertificatePath</c> and <c>Issuance:SigningCertificatePassword</c>; for several instances
 /// <c>Issuance:WorkerId</c> (default machine:process) and <c>Issuance:ClaimLeaseSeconds</c> (300).
+/// Test only: <c>Issuance:Worker:TestDelayMilliseconds</c> (default 0; refused in Production), see
+/// <see cref="CertificateIssuingOptions.TestDelayPerRecord"/>.
 /// </summary>
 public static class IssuanceWorkerSetup
 {
+    public const string TestDelayKey = "Issuance:Worker:TestDelayMilliseconds";
+
     public static IServiceCollection AddCertificateIssuing(this IServiceCollection services, IConfiguration configuration)
     {
         var issuingOptions = new CertificateIssuingOptions(
             configuration["Issuance:PublicBaseUrl"] is { Length: > 0 } url ? url : CertificateIssuingOptions.DefaultPublicBaseUrl);
-        services.AddSingleton(issuingOptions with
+        var testDelay = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue(TestDelayKey, 0)));
+        services.AddSingleton(sp =>
         {
-            // Several instances (issue 10): each worker names itself in its claims; a dead instance's claims expire after the lease.
-            WorkerId = configuration["Issuance:WorkerId"] is { Length: > 0 } worker ? worker : issuingOptions.WorkerId,
-            ClaimLease = TimeSpan.FromSeconds(Math.Max(10, configuration.GetValue("Issuance:ClaimLeaseSeconds", issuingOptions.ClaimLease.TotalSeconds))),
+            // Test only: a per-record pause of the worker (the two-instance kill test); a Production instance refuses to start with it.
+            if (testDelay > TimeSpan.Zero && sp.GetService<IHostEnvironment>()?.IsProduction() == true)
+            {
+                throw new InvalidOperationException($"{TestDelayKey} is for tests only and must not be set in Production.");
+            }
+
+            return issuingOptions with
+            {
+                // Several instances (issue 10): each worker names itself in its claims; a dead instance's claims expire after the lease.
+                WorkerId = configuration["Issuance:WorkerId"] is { Length: > 0 } worker ? worker : issuingOptions.WorkerId,
+                ClaimLease = TimeSpan.FromSeconds(Math.Max(10, configuration.GetValue("Issuance:ClaimLeaseSeconds", issuingOptions.ClaimLease.TotalSeconds))),
+                TestDelayPerRecord = testDelay,
+            };
         });
         services.AddSingleton<PdfSigningCertificate>();
         services.AddSingleton<CertificatePdfRenderer>();

@@ -105,9 +105,9 @@ public static class CandidatesBench
         Console.WriteLine($"setup: warm-up of both paths on {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
-    private sealed record Catalog(int ProvinceId, int SchoolId, IReadOnlyList<string> MajorNames, IReadOnlyDictionary<string, (int Id, MajorLevel Level)> Majors);
+    internal sealed record Catalog(int ProvinceId, int SchoolId, IReadOnlyList<string> MajorNames, IReadOnlyDictionary<string, (int Id, MajorLevel Level)> Majors);
 
-    private static async Task<Catalog> SeedAsync(CertHubContextBuilder builder)
+    internal static async Task<Catalog> SeedAsync(CertHubContextBuilder builder)
     {
         await using var db = builder.Create(FixedCurrentUser.System);
         await db.Database.MigrateAsync();
@@ -130,7 +130,7 @@ public static class CandidatesBench
     }
 
     /// <summary>N valid template rows: distinct 居民身份证 numbers with correct check digits, majors from the catalogue.</summary>
-    private static IEnumerable<IReadOnlyList<string?>> Rows(int total, IReadOnlyList<string> majors)
+    internal static IEnumerable<IReadOnlyList<string?>> Rows(int total, IReadOnlyList<string> majors)
     {
         string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
         string[] given = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明"];
@@ -354,7 +354,7 @@ public static class CandidatesBench
     }
 
     /// <summary>A 295×413 JPEG: red background, a head and shoulders in a shade that varies with <paramref name="variant"/>, some noise.</summary>
-    private static byte[] Photo(int variant)
+    internal static byte[] Photo(int variant)
     {
         var random = new Random(variant);
         using var bitmap = new SKBitmap(295, 413);

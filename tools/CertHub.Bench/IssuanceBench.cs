@@ -63,9 +63,9 @@ public static class IssuanceBench
         }
     }
 
-    private sealed record Catalog(int SchoolId, int SiteSchoolId, int OrganizationId, int CertificateId, int CandidateId);
+    internal sealed record Catalog(int SchoolId, int SiteSchoolId, int OrganizationId, int CertificateId, int CandidateId);
 
-    private static async Task<Catalog> SeedCatalogAsync(CertHubContextBuilder builder, FolderFileStore files)
+    internal static async Task<Catalog> SeedCatalogAsync(CertHubContextBuilder builder, IFileStore files)
     {
         await using var db = builder.Create(FixedCurrentUser.System);
         await db.Database.EnsureCreatedAsync();
@@ -92,7 +92,7 @@ public static class IssuanceBench
         return new Catalog(school.Id, site.Id, organization.Id, certificate.Id, candidate.Id);
     }
 
-    private static async Task<string> Save(FolderFileStore files, string folder, string name, int width, int height)
+    private static async Task<string> Save(IFileStore files, string folder, string name, int width, int height)
     {
         using var png = new MemoryStream(GreyPng.Create(width, height));
         return await files.SaveAsync(folder, name, png);

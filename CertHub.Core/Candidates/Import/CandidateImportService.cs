@@ -22,7 +22,8 @@ public sealed class CandidateImportService(
     ICandidateSheet sheet,
     IFileStore files,
     IChangeFeed changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
     public const int BatchSize = 2_000;
     public const int ReportedErrors = 200;
@@ -30,10 +31,14 @@ public sealed class CandidateImportService(
     /// <summary>The database went away mid-import: the transaction was rolled back, nothing of this file was kept.</summary>
     public const string DatabaseFailed = "数据库写入失败，导入未完成，本次未导入任何考生，请稍后重新导入";
 
+    private readonly ImportFailureRetry _failureRetry = failureRetry ?? ImportFailureRetry.Default;
+
     /// <summary>
-    /// Imports the sheet in one transaction. When the database fails mid-way (a provider error, issue 10) the transaction is
-    /// rolled back — no candidate and no audit row of this file remains — a failed 导入记录 (成功 0, 失败 = rows read) is
-    /// written once the database answers again, and the user gets <see cref="DatabaseFailed"/>.
+    /// Imports the sheet in one transaction. When the import fails as a whole the transaction is rolled back — no candidate
+    /// and no audit row of this file remains — and a failed 导入记录 (成功 0, 失败 = rows read) keeps the reason: a wrong
+    /// template or an unreadable file (the message the user gets), or, when the database failed mid-way (issue 10),
+    /// <see cref="DatabaseFailed"/>, written once the database answers again (retried within <see cref="ImportFailureRetry"/>,
+    /// by default up to 30 s).
     /// </summary>
     public async Task<CandidateImportResult> ImportAsync(Stream xlsx, string fileName, CandidateImportMode mode, IProgress<int>? progress, CancellationToken ct)
     {
@@ -46,24 +51,26 @@ public sealed class CandidateImportService(
         }
         catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
         {
-            await RecordFailureAsync(fileName, mode, schoolId, read.Rows);
+            await RecordFailureAsync(fileName, mode, schoolId, read.Rows, DatabaseFailed);
             throw new DomainRuleException(DatabaseFailed, ex);
+        }
+        catch (DomainRuleException ex)
+        {
+            // 导入文件与模板不符 / 无法读取导入文件 / too many rows: nothing was kept; the record says why.
+            await RecordFailureAsync(fileName, mode, schoolId, read.Rows, ex.Message);
+            throw;
         }
     }
 
-    private async Task RecordFailureAsync(string fileName, CandidateImportMode mode, int schoolId, int rows)
+    private async Task RecordFailureAsync(string fileName, CandidateImportMode mode, int schoolId, int rows, string reason)
     {
         var kind = mode == CandidateImportMode.Create ? ImportKind.CandidateImport : ImportKind.CandidateUpdate;
-        try
+        var recorder = new FailedImportRecorder(dbFactory, _failureRetry);
+        var recorded = await recorder.RecordAsync(() =>
+            ImportRecord.Failed(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, rows, reason, clock.GetUtcNow()));
+        if (recorded is not null)
         {
-            await using var db = await dbFactory.CreateAsync(CancellationToken.None);
-            db.Set<ImportRecord>().Add(ImportRecord.Create(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, 0, rows, null, clock.GetUtcNow()));
-            await db.SaveChangesAsync(CancellationToken.None);
             changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
-        }
-        catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
-        {
-            // Still down: nothing can be recorded; the user's message says the import failed and nothing was kept.
         }
     }
 

@@ -1701,6 +1701,10 @@ namespace CertHub.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1703,6 +1703,10 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -15,7 +15,7 @@ namespace CertHub.Tests.Data.Faults;
 /// <summary>
 /// Issue 10, the database gone mid-import (批量导入考生信息 / 批量修改考生信息): the import's one transaction is rolled back —
 /// no candidate and no audit row of the file remain, no edit is kept — the user gets a clear Chinese message, and a failed
-/// 导入记录 (成功 0) is written when the database answers again.
+/// 导入记录 (成功 0) with the reason is written when the database answers again (retried within a bounded budget; here 0.5 s).
 /// </summary>
 public sealed class CandidateImportFaultTests : IDisposable
 {
@@ -32,8 +32,11 @@ public sealed class CandidateImportFaultTests : IDisposable
 
     private FixedCurrentUser School => new(UserRole.SchoolAdmin, SchoolId: _catalog.School.Id, UserName: "bjtu", DisplayName: "北京交通大学", UserId: "u-1");
 
+    private static readonly ImportFailureRetry ShortRetry = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
+
     private CandidateImportService Imports(bool faulty = true) =>
-        new(faulty ? new FaultyDbFactory(_db, School, _outage) : _db.FactoryFor(School), School, new CandidateSheet(), _files, new RecordingChangeFeed(), _clock);
+        new(faulty ? new FaultyDbFactory(_db, School, _outage) : _db.FactoryFor(School), School, new CandidateSheet(), _files, new RecordingChangeFeed(), _clock,
+            ShortRetry);
 
     private static string IdFor(int i)
     {
@@ -61,6 +64,24 @@ public sealed class CandidateImportFaultTests : IDisposable
         var record = await db.Set<ImportRecord>().AsNoTracking().SingleAsync();
         Assert.Equal((ImportKind.CandidateImport, "三千.xlsx", 0, Rows, (string?)null, (int?)_catalog.School.Id),
             (record.Kind, record.FileName, record.SucceededRows, record.FailedRows, record.FailedRowsFilePath, record.SchoolId));
+        Assert.Equal(CandidateImportService.DatabaseFailed, record.FailureReason);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Should_RetryWritingTheFailedRecord_Until_DatabaseIsBack()
+    {
+        _outage.FailCommit = true; // the commit fails, then the database stays away for three more attempts
+        _outage.RestoreAfterFailures = 4;
+        using var sheet = Sheet();
+
+        var ex = await Assert.ThrowsAsync<DomainRuleException>(() => Imports().ImportAsync(sheet, "三千.xlsx", CandidateImportMode.Create, null, default));
+
+        Assert.Equal(CandidateImportService.DatabaseFailed, ex.Message);
+        Assert.Equal(4, _outage.Failures);
+        await using var db = _db.OpenAsSystem();
+        Assert.Equal(0, await db.Set<Candidate>().CountAsync(c => c.SchoolId == _catalog.School.Id));
+        var record = await db.Set<ImportRecord>().AsNoTracking().SingleAsync();
+        Assert.Equal((0, Rows, true, CandidateImportService.DatabaseFailed), (record.SucceededRows, record.FailedRows, record.HasFailed, record.FailureReason));
     }
 
     [Fact]
@@ -72,6 +93,7 @@ public sealed class CandidateImportFaultTests : IDisposable
         var ex = await Assert.ThrowsAsync<DomainRuleException>(() => Imports().ImportAsync(sheet, "三千.xlsx", CandidateImportMode.Create, null, default));
 
         Assert.Equal(CandidateImportService.DatabaseFailed, ex.Message);
+        Assert.True(_outage.Failures > 2, "the failed 导入记录 was retried within the budget");
         await using (var db = _db.OpenAsSystem())
         {
             Assert.Equal(0, await db.Set<Candidate>().CountAsync(c => c.SchoolId == _catalog.School.Id));

@@ -28,6 +28,9 @@ public sealed class DatabaseOutage : DbCommandInterceptor, IDbTransactionInterce
 
     public bool CancelInstead { get; set; }
 
+    /// <summary>With <see cref="Persistent"/>: the database comes back after this many failed commands (0: only <see cref="Restore"/> brings it back).</summary>
+    public int RestoreAfterFailures { get; set; }
+
     public bool Down { get; private set; }
 
     public int Writes => _writes;
@@ -115,7 +118,12 @@ public sealed class DatabaseOutage : DbCommandInterceptor, IDbTransactionInterce
     private void Fail()
     {
         Failures++;
-        if (Persistent)
+        if (Persistent && RestoreAfterFailures > 0 && Failures >= RestoreAfterFailures)
+        {
+            Restore();
+            RestoreAfterFailures = 0;
+        }
+        else if (Persistent)
         {
             Down = true;
         }

@@ -14,14 +14,19 @@ namespace CertHub.Tests.E2E.ScaleOut;
 /// one Redis (change feed and SignalR backplane), shared file store, different certificate worker ids and a 10 s claim
 /// lease. A starts first and seeds the demo data; B starts once A is healthy (so the seed runs once).
 /// (1) A page open on B shows a change made through A's UI without a reload (拒绝签发 on A → B's tab counts change).
-/// (2) A batch 发放 through A's UI puts records into 证书生成中; A is killed (the whole process tree) the moment the batch
-/// is committed, while its woken worker is claiming/generating them; records A had claimed wait for the lease to expire;
-/// B finishes every one of them within the lease and a margin, each generated exactly once with its own 证书编号.
+/// (2) A batch 发放 through A's UI puts records into 证书生成中; A's worker (woken at once) claims them and, with the test-only
+/// <c>Issuance:Worker:TestDelayMilliseconds</c> set for A alone, holds them unfinished for a while; A is killed (the whole
+/// process tree) as soon as the database shows records claimed by A — so A surely dies holding claimed, unfinished records.
+/// Those wait for A's lease to expire; B finishes every one of them within the lease and a margin, each generated exactly
+/// once with its own 证书编号 and one PDF.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelper output)
 {
     private const int LeaseSeconds = 10;
+
+    /// <summary>A's worker pauses this long per claimed record before rendering (test only; B has no pause).</summary>
+    private const int DelayPerRecordMilliseconds = 1500;
 
     [TwoInstancesFact]
     public async Task TwoInstances_Should_ShareLiveUpdatesAndFinishTheWorkOfAKilledInstance()
@@ -32,13 +37,16 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
         AppInstance? b = null;
         try
         {
-            a = AppInstance.Start("A", Settings(connectionString, files, "scaleout-a"));
+            a = AppInstance.Start("A", new Dictionary<string, string>(Settings(connectionString, files, "scaleout-a"))
+            {
+                [CertHub.Web.Workers.IssuanceWorkerSetup.TestDelayKey] = DelayPerRecordMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
             await a.WaitHealthyAsync(TimeSpan.FromSeconds(150));
             b = AppInstance.Start("B", Settings(connectionString, files, "scaleout-b"));
             await b.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 
             await LiveAcrossInstancesAsync(a, b);
-            await KilledInstanceWorkIsFinishedAsync(a, b, connectionString);
+            await KilledInstanceWorkIsFinishedAsync(a, b, connectionString, files);
         }
         catch (Exception ex) when (a is not null || b is not null)
         {
@@ -94,9 +102,10 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
     }
 
     /// <summary>(2) 批量发放电子证书 on A, A killed while generating, B finishes every record exactly once.</summary>
-    private async Task KilledInstanceWorkIsFinishedAsync(AppInstance a, AppInstance b, string connectionString)
+    private async Task KilledInstanceWorkIsFinishedAsync(AppInstance a, AppInstance b, string connectionString, string files)
     {
         var started = DateTimeOffset.UtcNow;
+        var pdfsBefore = CountPdfs(files);
         var org = await NewPageAsync(a);
         await org.LoginAsync("wl");
         await org.GotoAsync("/issuance?tab=PendingIssue");
@@ -113,9 +122,9 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
         await org.ClickAsync("[data-testid='batch-issue-electronic']");
         await org.ClickAsync("[data-testid='confirm-yes']");
 
-        // As soon as A has committed the first records of the batch (A's worker is woken and starts generating), kill A.
-        var committedUntil = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await CountPendingIssueAsync(connectionString, ids) == ids.Count && DateTime.UtcNow < committedUntil)
+        // As soon as A's worker holds claims on records of the batch (it pauses per record before rendering), kill A.
+        var claimedUntil = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await CountClaimedByAAsync(connectionString, ids) == 0 && DateTime.UtcNow < claimedUntil)
         {
             await Task.Delay(5);
         }
@@ -124,10 +133,10 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
         var atKill = await SnapshotAsync(connectionString, ids);
         Assert.All(atKill, r => Assert.Contains(r.Status, new[] { IssuanceStatus.PendingIssue, IssuanceStatus.Generating, IssuanceStatus.Issued }));
         var generatingAtKill = atKill.Count(r => r.Status == IssuanceStatus.Generating);
-        var claimedByA = atKill.Count(r => r.Status == IssuanceStatus.Generating && r.Claim?.StartsWith("scaleout-a/", StringComparison.Ordinal) == true);
-        output.WriteLine($"(2) {ids.Count} records in A's batch; at A's kill: {atKill.Count(r => r.Status == IssuanceStatus.PendingIssue)} not yet issued (left in 证书待发放), {generatingAtKill} still 证书生成中, {claimedByA} of them claimed by A's worker");
-        // Generation is fast: in some runs A has generated the whole batch before the kill lands (then 0 is printed above
-        // and only the exactly-once checks below are exercised); the takeover after the lease is exercised when it is > 0.
+        var claimedByA = atKill.Where(r => r.Status == IssuanceStatus.Generating && r.Claim?.StartsWith("scaleout-a/", StringComparison.Ordinal) == true)
+            .Select(r => r.Id).ToList();
+        output.WriteLine($"(2) {ids.Count} records in A's batch; at A's kill: {atKill.Count(r => r.Status == IssuanceStatus.PendingIssue)} not yet issued (left in 证书待发放), {generatingAtKill} still 证书生成中, {claimedByA.Count} of them claimed by A's worker and unfinished");
+        Assert.True(claimedByA.Count > 0, "A was killed while its worker held claimed, unfinished records");
 
         // B takes over once A's claims expire (lease 10 s); bounded by the lease and a margin.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(LeaseSeconds + 50);
@@ -158,16 +167,29 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
         generated = [.. generated.Where(h => h.AtUtc >= started.AddSeconds(-5))];
         Assert.Equal(issued.Select(r => r.Id), generated.Select(h => h.IssuanceRecordId).Order());
         Assert.Equal(issued.Select(r => r.CertificateNo).Order(), generated.Select(h => h.CertificateNo).Order());
-        output.WriteLine($"(2) B finished: {issued.Count} records issued ({issued.Count} distinct 证书编号, one 生成成功 each) {took.TotalSeconds:0.0} s after the batch");
+        Assert.Subset(issued.Select(r => r.Id).ToHashSet(), claimedByA.ToHashSet()); // B finished every record A held
+
+        // One PDF each: distinct paths, every file stored, and no other certificate file since the batch (A, killed while
+        // holding its claims, stored none for them).
+        Assert.Equal(issued.Count, issued.Select(r => r.PdfPath).Distinct().Count());
+        Assert.All(issued, r => Assert.True(File.Exists(Path.Combine(files, r.PdfPath!)), $"{r.PdfPath} is stored"));
+        Assert.Equal(pdfsBefore + issued.Count, CountPdfs(files));
+        output.WriteLine($"(2) B finished: {issued.Count} records issued ({issued.Count} distinct 证书编号, one 生成成功 and one PDF each; all {claimedByA.Count} held by A among them) {took.TotalSeconds:0.0} s after the batch");
         await org.Context.CloseAsync();
     }
 
-    private sealed record RecordState(int Id, IssuanceStatus Status, string? Claim, string? CertificateNo);
+    private sealed record RecordState(int Id, IssuanceStatus Status, string? Claim, string? CertificateNo, string? PdfPath);
 
-    private static async Task<int> CountPendingIssueAsync(string connectionString, List<int> ids)
+    private static int CountPdfs(string files) =>
+        Directory.Exists(Path.Combine(files, "certificates"))
+            ? Directory.GetFiles(Path.Combine(files, "certificates"), "*.pdf", SearchOption.AllDirectories).Length
+            : 0;
+
+    private static async Task<int> CountClaimedByAAsync(string connectionString, List<int> ids)
     {
         await using var db = Context(connectionString);
-        return await db.Set<IssuanceRecord>().AsNoTracking().CountAsync(r => ids.Contains(r.Id) && r.Status == IssuanceStatus.PendingIssue);
+        return await db.Set<IssuanceRecord>().AsNoTracking()
+            .CountAsync(r => ids.Contains(r.Id) && r.Status == IssuanceStatus.Generating && r.GenerationClaim != null && r.GenerationClaim.StartsWith("scaleout-a/"));
     }
 
     private static async Task<List<RecordState>> SnapshotAsync(string connectionString, List<int> ids)
@@ -176,7 +198,7 @@ public sealed class TwoInstancesE2ETests(CertHubAppFixture app, ITestOutputHelpe
         return await db.Set<IssuanceRecord>().AsNoTracking()
             .Where(r => ids.Contains(r.Id))
             .OrderBy(r => r.Id)
-            .Select(r => new RecordState(r.Id, r.Status, r.GenerationClaim, r.CertificateNo))
+            .Select(r => new RecordState(r.Id, r.Status, r.GenerationClaim, r.CertificateNo, r.PdfPath))
             .ToListAsync();
     }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertHubDbContext))]
-    [Migration("20261129221859_Initial")]
+    [Migration("20261129233940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1703,6 +1703,10 @@ namespace CertHub.Data.Migrations.Postgres
                     b.Property<string>("FailedRowsFilePath")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("FileName")
                         .IsRequired()
