@@ -55,7 +55,7 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
             .ToListAsync(ct);
         return new ExamSiteDetail(Map(row), site.CertificateId, site.Equipment,
             [.. site.Reviews.OrderBy(r => r.OccurredUtc).Select(r => new ExamSiteReviewRow(r.Action, r.ToStatus, r.Opinion, r.ActorName, r.OccurredUtc))],
-            standards);
+            standards) { Version = site.RowVersion };
     }
 
     /// <summary>申报考核站点 options: enabled certificates with their levels.</summary>
@@ -105,6 +105,7 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
         var schoolId = RequireSchool();
         await using var db = await dbFactory.CreateAsync(ct);
         var site = await LoadOwnAsync(db, id, ct);
+        site.EnsureVersion(input.Version);
         var (school, certificate) = await LoadCatalogAsync(db, schoolId, input.CertificateId, ct);
         site.Edit(school, certificate, input.Levels, input.Address, input.SeatCount, input.ContactName, input.ContactPhone, input.Equipment);
         await db.SaveChangesAsync(ct);
