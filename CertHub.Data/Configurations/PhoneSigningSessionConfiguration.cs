@@ -1,0 +1,19 @@
+using CertHub.Core.Issuance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertHub.Data.Configurations;
+
+public sealed class PhoneSigningSessionConfiguration : IEntityTypeConfiguration<PhoneSigningSession>
+{
+    public void Configure(EntityTypeBuilder<PhoneSigningSession> builder)
+    {
+        builder.ToTable("PhoneSigningSessions");
+        builder.Property(x => x.Token).HasMaxLength(PhoneSigningSession.TokenLength).IsFixedLength().IsRequired();
+        builder.Property(x => x.SignerName).HasMaxLength(IssuanceRecord.ActorNameMaxLength).IsRequired();
+        builder.Property(x => x.OpenedBy).HasMaxLength(PhoneSigningSession.UserNameMaxLength).IsRequired();
+        builder.Property(x => x.SignaturePng).HasMaxLength(SignatureImageRules.MaxBytes);
+        builder.HasIndex(x => x.Token).IsUnique();
+        builder.HasIndex(x => x.ExpiresUtc);
+    }
+}
