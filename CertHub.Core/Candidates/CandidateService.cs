@@ -63,7 +63,10 @@ public sealed class CandidateService(
             .Select(c => new CandidateDetail(c.Id, c.SchoolId, c.CandidateType, c.CandidateNo, c.Name, c.Pinyin, c.IdType, c.IdNumber, c.Gender,
                 c.BirthDate, c.Phone, c.MajorId, db.Set<Major>().Where(m => m.Id == c.MajorId).Select(m => m.Name).FirstOrDefault(), c.MajorLevel,
                 c.EnrollmentYear, c.InfoStatus, c.VerificationNote, c.PhotoPath != null, c.StatusChangedBy, c.StatusChangedUtc, c.CreatedUtc,
-                db.Set<Registration>().Count(r => r.CandidateId == c.Id)) { Version = c.RowVersion })
+                db.Set<Registration>().Count(r => r.CandidateId == c.Id))
+            {
+                Version = c.RowVersion,
+            })
             .FirstOrDefaultAsync(ct);
     }
 

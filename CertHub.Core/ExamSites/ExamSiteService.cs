@@ -55,7 +55,10 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
             .ToListAsync(ct);
         return new ExamSiteDetail(Map(row), site.CertificateId, site.Equipment,
             [.. site.Reviews.OrderBy(r => r.OccurredUtc).Select(r => new ExamSiteReviewRow(r.Action, r.ToStatus, r.Opinion, r.ActorName, r.OccurredUtc))],
-            standards) { Version = site.RowVersion };
+            standards)
+        {
+            Version = site.RowVersion,
+        };
     }
 
     /// <summary>申报考核站点 options: enabled certificates with their levels.</summary>

@@ -1,7 +1,7 @@
 using Bunit;
+using CertHub.Core.Issuance;
 using CertHub.Tests.Support;
 using CertHub.Web.Components.Pages.Sign;
-using CertHub.Core.Issuance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertHub.Tests.Web.Issuance;

@@ -65,8 +65,12 @@ public partial class ApplicationPlanEditDialog
             return;
         }
 
-        Dialog?.Close(DialogResult.Ok(new ApplicationPlanInput(_year, _batch, _title ?? "",
-            ChinaMidnight(_start.Value), ChinaMidnight(_end.Value.AddDays(1)), _byMajor, _city, _scope, [.. _open]) { Version = _version }));
+        var input = new ApplicationPlanInput(_year, _batch, _title ?? "",
+            ChinaMidnight(_start.Value), ChinaMidnight(_end.Value.AddDays(1)), _byMajor, _city, _scope, [.. _open])
+        {
+            Version = _version,
+        };
+        Dialog?.Close(DialogResult.Ok(input));
     }
 
     private static DateTimeOffset ChinaMidnight(DateTime date) => new DateTimeOffset(date.Date, ChinaTime.Offset).ToUniversalTime();
