@@ -1,3 +1,4 @@
+using CertHub.Core.Catalog;
 using CertHub.Core.Issuance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,9 @@ public sealed class PhoneSigningSessionConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.SignerName).HasMaxLength(IssuanceRecord.ActorNameMaxLength).IsRequired();
         builder.Property(x => x.OpenedBy).HasMaxLength(PhoneSigningSession.UserNameMaxLength).IsRequired();
         builder.Property(x => x.SignaturePng).HasMaxLength(SignatureImageRules.MaxBytes);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PilotSchool>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Province>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => x.Token).IsUnique();
         builder.HasIndex(x => x.ExpiresUtc);
     }

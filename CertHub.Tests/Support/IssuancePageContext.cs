@@ -12,7 +12,12 @@ namespace CertHub.Tests.Support;
 /// </summary>
 public sealed class IssuancePageContext : BunitContext
 {
-    private readonly Lazy<SqliteTestDb> _db = new(() => new SqliteTestDb());
+    private readonly Lazy<SqliteTestDb> _db = new(() =>
+    {
+        var db = new SqliteTestDb();
+        CatalogTestData.Seed(db); // the session rows point at the opener's tenant: organisation 1 and school 1 exist
+        return db;
+    });
     private bool _dbDisposed;
 
     public static readonly FixedCurrentUser OrgUser = new(UserRole.OrgAdmin, OrganizationId: 1, UserName: "wl", DisplayName: "张组织");

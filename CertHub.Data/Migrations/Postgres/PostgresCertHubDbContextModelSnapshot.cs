@@ -2258,6 +2258,12 @@ namespace CertHub.Data.Migrations.Postgres
 
                     b.HasIndex("ExpiresUtc");
 
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
@@ -3900,6 +3906,24 @@ namespace CertHub.Data.Migrations.Postgres
                         .HasForeignKey("IssuanceRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CertHub.Core.Issuance.PhoneSigningSession", b =>
+                {
+                    b.HasOne("CertHub.Core.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.PilotSchool", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CertHub.Core.Ledger.LedgerEntry", b =>

@@ -2260,6 +2260,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("ExpiresUtc");
 
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
@@ -3904,6 +3910,24 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasForeignKey("IssuanceRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CertHub.Core.Issuance.PhoneSigningSession", b =>
+                {
+                    b.HasOne("CertHub.Core.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.PilotSchool", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CertHub.Core.Ledger.LedgerEntry", b =>

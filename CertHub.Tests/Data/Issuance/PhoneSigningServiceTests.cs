@@ -12,15 +12,21 @@ namespace CertHub.Tests.Data.Issuance;
 /// </summary>
 public sealed class PhoneSigningServiceTests : IDisposable
 {
-    private static readonly FixedCurrentUser Desk = new(UserRole.OrgAdmin, OrganizationId: 1, UserName: "wl", DisplayName: "张组织");
-    private static readonly FixedCurrentUser Colleague = new(UserRole.OrgAdmin, OrganizationId: 1, UserName: "wl-2", DisplayName: "李组织");
-    private static readonly FixedCurrentUser OtherOrg = new(UserRole.OrgAdmin, OrganizationId: 2, UserName: "tedu", DisplayName: "达内");
     private static readonly FixedCurrentUser Phone = new(null, UserName: "", DisplayName: "");
 
     private readonly SqliteTestDb _db = new();
+    private readonly CatalogTestData _catalog;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 9, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly RecordingChangeFeed _instanceA = new();
     private readonly RecordingChangeFeed _instanceB = new();
+
+    public PhoneSigningServiceTests() => _catalog = CatalogTestData.Seed(_db);
+
+    private FixedCurrentUser Desk => new(UserRole.OrgAdmin, OrganizationId: _catalog.OrgWlId, UserName: "wl", DisplayName: "张组织");
+
+    private FixedCurrentUser Colleague => Desk with { UserName = "wl-2", DisplayName = "李组织" };
+
+    private FixedCurrentUser OtherOrg => new(UserRole.OrgAdmin, OrganizationId: _catalog.OrgTeduId, UserName: "tedu", DisplayName: "达内");
 
     public void Dispose() => _db.Dispose();
 
@@ -101,7 +107,7 @@ public sealed class PhoneSigningServiceTests : IDisposable
     [Fact]
     public async Task Open_Should_Refuse_When_TheAccountMayNotSign()
     {
-        var clerk = new FixedCurrentUser(UserRole.OrgUser, OrganizationId: 1, UserName: "wl-clerk", DisplayName: "王组织");
+        var clerk = new FixedCurrentUser(UserRole.OrgUser, OrganizationId: _catalog.OrgWlId, UserName: "wl-clerk", DisplayName: "王组织");
 
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() => On(_instanceA, clerk).OpenAsync("王组织", 1, default));
 

@@ -161,30 +161,6 @@ namespace CertHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "PhoneSigningSessions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Token = table.Column<string>(type: "character(32)", fixedLength: true, maxLength: 32, nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecordCount = table.Column<int>(type: "integer", nullable: false),
-                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
-                    SchoolId = table.Column<int>(type: "integer", nullable: true),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SignaturePng = table.Column<byte[]>(type: "bytea", maxLength: 524288, nullable: true),
-                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PhoneSigningSessions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Provinces",
                 columns: table => new
                 {
@@ -886,6 +862,48 @@ namespace CertHub.Data.Migrations.Postgres
                         name: "FK_Invigilators_PilotSchools_SchoolId",
                         column: x => x.SchoolId,
                         principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhoneSigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character(32)", fixedLength: true, maxLength: 32, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordCount = table.Column<int>(type: "integer", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignaturePng = table.Column<byte[]>(type: "bytea", maxLength: 524288, nullable: true),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneSigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2581,6 +2599,21 @@ namespace CertHub.Data.Migrations.Postgres
                 name: "IX_PhoneSigningSessions_ExpiresUtc",
                 table: "PhoneSigningSessions",
                 column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_OrganizationId",
+                table: "PhoneSigningSessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_ProvinceId",
+                table: "PhoneSigningSessions",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_SchoolId",
+                table: "PhoneSigningSessions",
+                column: "SchoolId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PhoneSigningSessions_Token",

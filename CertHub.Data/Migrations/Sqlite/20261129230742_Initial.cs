@@ -160,30 +160,6 @@ namespace CertHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "PhoneSigningSessions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Token = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignaturePng = table.Column<byte[]>(type: "BLOB", maxLength: 524288, nullable: true),
-                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PhoneSigningSessions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Provinces",
                 columns: table => new
                 {
@@ -885,6 +861,48 @@ namespace CertHub.Data.Migrations.Sqlite
                         name: "FK_Invigilators_PilotSchools_SchoolId",
                         column: x => x.SchoolId,
                         principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhoneSigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Token = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignaturePng = table.Column<byte[]>(type: "BLOB", maxLength: 524288, nullable: true),
+                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneSigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2580,6 +2598,21 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IX_PhoneSigningSessions_ExpiresUtc",
                 table: "PhoneSigningSessions",
                 column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_OrganizationId",
+                table: "PhoneSigningSessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_ProvinceId",
+                table: "PhoneSigningSessions",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_SchoolId",
+                table: "PhoneSigningSessions",
+                column: "SchoolId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PhoneSigningSessions_Token",

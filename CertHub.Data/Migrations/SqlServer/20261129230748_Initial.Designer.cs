@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261129225803_Initial")]
+    [Migration("20261129230748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2263,6 +2263,12 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("ExpiresUtc");
 
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
@@ -3907,6 +3913,24 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasForeignKey("IssuanceRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CertHub.Core.Issuance.PhoneSigningSession", b =>
+                {
+                    b.HasOne("CertHub.Core.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CertHub.Core.Catalog.PilotSchool", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CertHub.Core.Ledger.LedgerEntry", b =>
