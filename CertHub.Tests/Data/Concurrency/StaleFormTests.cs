@@ -104,6 +104,27 @@ public sealed class StaleFormTests : IDisposable
     }
 
     [Fact]
+    public async Task ExamSiteApprove_Should_BeRefused_When_TheSchoolChangedTheSiteAfterTheReviewerOpenedIt()
+    {
+        var org = new FixedCurrentUser(UserRole.OrgAdmin, OrganizationId: _catalog.Organization.Id, UserName: "wl", DisplayName: "中物联");
+        var input = new ExamSiteInput(_catalog.Certificate.Id, [CertificateLevel.Junior], "北京市海淀区上园村3号", 60, "计算机60台", "李老师", "13812345678");
+        var id = await Sites(School).CreateAsync(input, default);
+        await Sites(School).SubmitAsync(id, default);
+        var seenByReviewer = (await Sites(org).GetAsync(id, default))!;
+
+        await Sites(School).WithdrawAsync(id, default);
+        var draft = (await Sites(School).GetAsync(id, default))!;
+        await Sites(School).UpdateAsync(id, input with { SeatCount = 20, Version = draft.Version }, default);
+        await Sites(School).SubmitAsync(id, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Sites(org).ApproveAsync(id, "同意", seenByReviewer.Version, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        Assert.Equal(ExamSiteStatus.Pending, (await Sites(org).GetAsync(id, default))!.Site.Status);
+        await Sites(org).ApproveAsync(id, "同意", (await Sites(org).GetAsync(id, default))!.Version, default); // after refreshing
+        Assert.Equal(ExamSiteStatus.Approved, (await Sites(org).GetAsync(id, default))!.Site.Status);
+    }
+
+    [Fact]
     public async Task InvigilatorUpdate_Should_RefuseTheStaleForm_When_TheOtherUserChangedOnlyTheCertificates()
     {
         var input = new InvigilatorInput("王伟", IdA, "18300000544", "北京市北京市丰台区", "讲师", "信息工程学院",
