@@ -188,5 +188,12 @@ public partial class CertHubDbContext
         b.Entity<CertHub.Core.Api.ApiKey>().HasQueryFilter(k =>
             TenantIsPlatform
             || (TenantOrganizationId != null && k.OrganizationId == TenantOrganizationId));
+
+        // 手机签名 sessions (task S): the desk's tenant; the anonymous phone reaches its row by token only (PhoneSigningService).
+        b.Entity<PhoneSigningSession>().HasQueryFilter(x =>
+            TenantIsPlatform
+            || (TenantOrganizationId != null && x.OrganizationId == TenantOrganizationId)
+            || (TenantSchoolId != null && x.SchoolId == TenantSchoolId)
+            || (TenantProvinceId != null && x.ProvinceId == TenantProvinceId));
     }
 }

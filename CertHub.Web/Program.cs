@@ -22,7 +22,6 @@ using CertHub.Web.Api;
 using CertHub.Web.Components;
 using CertHub.Web.Documents.Excel;
 using CertHub.Web.Imaging;
-using CertHub.Web.Live;
 using CertHub.Web.Localization;
 using CertHub.Web.Startup;
 using CertHub.Web.Storage;
@@ -72,7 +71,7 @@ services.AddScoped<IAccountAdmin, IdentityAccountAdmin>();
 
 // Issuance pages: 数据看板 and 手机签名 sessions.
 services.AddScoped<IIssuanceDashboard, IssuanceDashboard>();
-services.AddSingleton<SigningSessionStore>();
+services.AddScoped<PhoneSigningService>(); // issue 10 (task S): sessions in the database, shared by every instance
 // Candidates (5.2.3) and import records.
 services.AddSingleton<IIdentityVerifier, BuiltInIdentityVerifier>();
 services.AddSingleton<IPhotoBackgroundCheck, SkiaPhotoBackgroundCheck>();

@@ -5,10 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CertHub.Core.Accounts;
 
 /// <summary>角色 list row.</summary>
-public sealed record AccountRoleListItem(int Id, string Name, string? Description, IReadOnlyList<string> Permissions);
+public sealed record AccountRoleListItem(int Id, string Name, string? Description, IReadOnlyList<string> Permissions)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>角色 input: name, description and the granted permission codes.</summary>
-public sealed record AccountRoleInput(string Name, string? Description, IReadOnlyList<string> Permissions);
+public sealed record AccountRoleInput(string Name, string? Description, IReadOnlyList<string> Permissions)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>
 /// 角色管理: a school or organisation admin keeps its own roles (the query filters hide the others'); every change of
@@ -22,7 +30,7 @@ public sealed class AccountRoleService(ICertHubDbFactory dbFactory, IAccountAdmi
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var roles = await db.Set<AccountRole>().AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
-        return [.. roles.Select(r => new AccountRoleListItem(r.Id, r.Name, r.Description, r.Permissions))];
+        return [.. roles.Select(r => new AccountRoleListItem(r.Id, r.Name, r.Description, r.Permissions) { Version = r.RowVersion })];
     }
 
     public async Task<int> CreateAsync(AccountRoleInput input, CancellationToken ct)
@@ -45,6 +53,7 @@ public sealed class AccountRoleService(ICertHubDbFactory dbFactory, IAccountAdmi
         OwnerScope();
         await using var db = await dbFactory.CreateAsync(ct);
         var role = await db.Set<AccountRole>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainRuleException("角色不存在");
+        role.EnsureVersion(input.Version);
         var change = role.Update(input.Name, input.Description, input.Permissions);
         await EnsureUniqueNameAsync(db, role.Name, id, ct);
         await db.SaveChangesAsync(ct);

@@ -32,7 +32,10 @@ public sealed class ApplicationPlanService(ICertHubDbFactory dbFactory, ICurrent
         }
 
         var names = await CertificateNamesAsync(db, ct);
-        return new ApplicationPlanDetail(ToItem(plan, names, clock.GetUtcNow()), [.. plan.OpenCertificates.Select(c => new CertificateLevelKey(c.CertificateId, c.Level))]);
+        return new ApplicationPlanDetail(ToItem(plan, names, clock.GetUtcNow()), [.. plan.OpenCertificates.Select(c => new CertificateLevelKey(c.CertificateId, c.Level))])
+        {
+            Version = plan.RowVersion,
+        };
     }
 
     /// <summary>开放证书范围 options: every enabled certificate at each of its levels.</summary>
@@ -63,6 +66,7 @@ public sealed class ApplicationPlanService(ICertHubDbFactory dbFactory, ICurrent
         await using var db = await dbFactory.CreateAsync(ct);
         var plan = await db.Set<ApplicationPlan>().AsTracking().Include(p => p.OpenCertificates)
             .FirstOrDefaultAsync(p => p.Id == id && p.ProvinceId == provinceId, ct) ?? throw new DomainRuleException("申报计划不存在");
+        plan.EnsureVersion(input.Version);
         plan.Update(input.Year, input.Batch, input.Title, input.StartUtc, input.EndUtc, input.RequiresByMajor, input.RequiresCityApproval, input.OpenScope, Open(input));
         await EnsureUniqueAsync(db, provinceId, input, id, ct);
         await db.SaveChangesAsync(ct);

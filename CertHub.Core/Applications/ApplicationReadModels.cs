@@ -19,7 +19,11 @@ public sealed record ApplicationPlanInput(
     bool RequiresByMajor,
     bool RequiresCityApproval,
     OpenScope OpenScope,
-    IReadOnlyList<CertificateLevelKey> OpenCertificates);
+    IReadOnlyList<CertificateLevelKey> OpenCertificates)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>A certificate at one level.</summary>
 public sealed record CertificateLevelKey(int CertificateId, CertificateLevel Level);
@@ -54,7 +58,11 @@ public sealed record ApplicationPlanListItem(
 }
 
 /// <summary>The plan with its open certificates, for editing.</summary>
-public sealed record ApplicationPlanDetail(ApplicationPlanListItem Plan, IReadOnlyList<CertificateLevelKey> OpenCertificates);
+public sealed record ApplicationPlanDetail(ApplicationPlanListItem Plan, IReadOnlyList<CertificateLevelKey> OpenCertificates)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>证书试点申报 filters: 申报年度, 申报批次, 证书名称, 颁证机构, 院校名称 (province), 申报状态 (tab).</summary>
 public sealed record ApplicationFilter(
@@ -117,7 +125,11 @@ public sealed record ApplicationDetail(
     string? SubmittedBy,
     DateTimeOffset? SubmittedUtc,
     IReadOnlyList<ApplicationMajorRow> Majors,
-    IReadOnlyList<ApplicationReviewRow> Reviews);
+    IReadOnlyList<ApplicationReviewRow> Reviews)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 and the review decisions send it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>申报证书试点 form content.</summary>
 public sealed record ApplicationInput(
@@ -126,7 +138,11 @@ public sealed record ApplicationInput(
     int RequestedTotal,
     IReadOnlyList<PilotApplicationMajorInput> Majors,
     string? FacultyHtml,
-    string? VenueHtml);
+    string? VenueHtml)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>The plan seen from the form: 申报年度, 申报批次, 按专业 and the certificates open in it.</summary>
 public sealed record ApplicationFormPlan(ApplicationPlanListItem Plan, IReadOnlyList<CertificateLevelOption> Certificates);

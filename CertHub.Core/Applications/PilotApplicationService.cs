@@ -66,7 +66,10 @@ public sealed class PilotApplicationService(
             application.FacultyHtml, application.VenueHtml, application.SubmittedBy, application.SubmittedUtc,
             [.. application.Majors.Select(m => new ApplicationMajorRow(m.MajorId, majors.GetValueOrDefault(m.MajorId)?.Code ?? "", majors.GetValueOrDefault(m.MajorId)?.Name ?? "",
                 m.StudentCount, m.TeacherCount, m.RequestedTrainees, m.ApprovedTrainees))],
-            [.. application.Reviews.OrderBy(r => r.ReviewedUtc).Select(r => new ApplicationReviewRow(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc, r.Stage, r.ApprovingUnit))]);
+            [.. application.Reviews.OrderBy(r => r.ReviewedUtc).Select(r => new ApplicationReviewRow(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc, r.Stage, r.ApprovingUnit))])
+        {
+            Version = application.RowVersion,
+        };
     }
 
     /// <summary>The plan of the form with the certificates open in it (the plan's scope, at the certificate's levels).</summary>
@@ -126,6 +129,7 @@ public sealed class PilotApplicationService(
         await using var db = await dbFactory.CreateAsync(ct);
         var application = await db.Set<PilotApplication>().AsTracking().Include(a => a.Majors)
             .FirstOrDefaultAsync(a => a.Id == id && a.SchoolId == schoolId, ct) ?? throw new DomainRuleException(NotFound);
+        application.EnsureVersion(input.Version);
         DomainRuleException.ThrowIf(application.CertificateId != input.CertificateId || application.Level != input.Level, "已保存的申报不能更换证书或等级");
         await ApplyAsync(db, application, input, submit, clock.GetUtcNow(), ct);
         await SaveAsync(db, ct);

@@ -14,7 +14,11 @@ public sealed record CandidateDetails(
     string? Phone = null,
     int? MajorId = null,
     MajorLevel? MajorLevel = null,
-    int? EnrollmentYear = null);
+    int? EnrollmentYear = null)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>
 /// 考生 of a school: 院校考生 (its own students) or 社会考生. Its information status moves 无照片 → 信息待认证 →

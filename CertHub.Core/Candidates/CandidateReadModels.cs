@@ -68,7 +68,10 @@ public sealed record CandidateDetail(
 
     public bool CanAttachPhoto => Candidate.CanAttachPhotoIn(InfoStatus);
 
-    public CandidateDetails ToDetails() => new(Name, Pinyin, IdType, IdNumber, Gender, BirthDate, Phone, MajorId, MajorLevel, EnrollmentYear);
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back (<see cref="CandidateDetails.Version"/>).</summary>
+    public long Version { get; init; }
+
+    public CandidateDetails ToDetails() => new(Name, Pinyin, IdType, IdNumber, Gender, BirthDate, Phone, MajorId, MajorLevel, EnrollmentYear) { Version = Version };
 }
 
 /// <summary>批量导出考生信息: the import template's columns (so a fixed export can be re-imported by 批量修改) plus 考生编号 and 信息状态.</summary>

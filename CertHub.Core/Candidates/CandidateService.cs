@@ -63,7 +63,10 @@ public sealed class CandidateService(
             .Select(c => new CandidateDetail(c.Id, c.SchoolId, c.CandidateType, c.CandidateNo, c.Name, c.Pinyin, c.IdType, c.IdNumber, c.Gender,
                 c.BirthDate, c.Phone, c.MajorId, db.Set<Major>().Where(m => m.Id == c.MajorId).Select(m => m.Name).FirstOrDefault(), c.MajorLevel,
                 c.EnrollmentYear, c.InfoStatus, c.VerificationNote, c.PhotoPath != null, c.StatusChangedBy, c.StatusChangedUtc, c.CreatedUtc,
-                db.Set<Registration>().Count(r => r.CandidateId == c.Id)))
+                db.Set<Registration>().Count(r => r.CandidateId == c.Id))
+            {
+                Version = c.RowVersion,
+            })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -99,6 +102,7 @@ public sealed class CandidateService(
         currentUser.Demand(Permissions.CandidateEdit);
         await using var db = await dbFactory.CreateAsync(ct);
         var candidate = await LoadAsync(db, id, ct);
+        candidate.EnsureVersion(details.Version);
         candidate.Edit(details);
         await EnsureMajorExistsAsync(db, candidate.MajorId, ct);
         DomainRuleException.ThrowIf(await Own(db).AnyAsync(c => c.Id != id && c.IdNumber == candidate.IdNumber, ct), CandidateMessages.IdExists);

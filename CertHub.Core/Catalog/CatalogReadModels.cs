@@ -47,10 +47,18 @@ public sealed record SchoolDetail(
     string? Introduction,
     bool HasSeal,
     DateTimeOffset? SealUploadedUtc,
-    IReadOnlyList<SchoolContactItem> Contacts);
+    IReadOnlyList<SchoolContactItem> Contacts)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>编辑院校信息 input.</summary>
-public sealed record SchoolDetailsInput(string? Address, string? ContactName, string? ContactPhone, string? Email, string? Website, string? Introduction);
+public sealed record SchoolDetailsInput(string? Address, string? ContactName, string? ContactPhone, string? Email, string? Website, string? Introduction)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 public sealed record SkillStandardFilter(string? CertificateName = null, string? StandardName = null);
 

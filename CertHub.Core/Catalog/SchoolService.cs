@@ -46,7 +46,10 @@ public sealed class SchoolService(
             .ToListAsync(ct);
         var s = school.School;
         return new SchoolDetail(s.Id, s.Name, s.Code, s.ProvinceId, school.ProvinceName, s.SchoolType, s.Address, s.ContactName, s.ContactPhone,
-            s.Email, s.Website, s.Introduction, s.SealImagePath is not null, s.SealUploadedUtc, contacts);
+            s.Email, s.Website, s.Introduction, s.SealImagePath is not null, s.SealUploadedUtc, contacts)
+        {
+            Version = s.RowVersion,
+        };
     }
 
     /// <summary>Whether the current user may edit this school (its own school admin, or the platform).</summary>
@@ -58,6 +61,7 @@ public sealed class SchoolService(
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var school = await LoadEditableAsync(db, id, ct);
+        school.EnsureVersion(input.Version);
         school.UpdateDetails(input.Address, input.ContactName, input.ContactPhone, input.Email, input.Website, input.Introduction);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ChangeNotice(CatalogTopics.Schools, SchoolId: id));

@@ -13,5 +13,25 @@ public static class ConcurrencyConflict
 
     public static DomainRuleException From(DbUpdateConcurrencyException exception) => new(Message, exception);
 
+    /// <summary>The user decided on a version of the row that is no longer current (<see cref="Entity.EnsureVersion"/>).</summary>
+    public static DomainRuleException Stale() => new(Message, new StaleVersionException());
+
+    /// <summary>A save that overlapped another (retryable on fresh rows); a <see cref="Stale"/> refusal is the user's and is not.</summary>
     public static bool Is(Exception exception) => exception is DomainRuleException { InnerException: DbUpdateConcurrencyException };
+}
+
+/// <summary>Inner exception of <see cref="ConcurrencyConflict.Stale"/>: the version a user saw was overtaken by another save.</summary>
+public sealed class StaleVersionException : Exception
+{
+    public StaleVersionException() : base(ConcurrencyConflict.Message)
+    {
+    }
+
+    public StaleVersionException(string message) : base(message)
+    {
+    }
+
+    public StaleVersionException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
 }

@@ -13,4 +13,17 @@ public abstract class Entity
     /// silently overwriting (one portable column on SQLite, SQL Server and PostgreSQL; see CertHubDbContext).
     /// </summary>
     public long RowVersion { get; private set; }
+
+    /// <summary>
+    /// 保存 after a dialog showed this row: refuses with <see cref="ConcurrencyConflict.Message"/> when the row was saved by
+    /// someone else since the user loaded it (<paramref name="expected"/> is the <see cref="RowVersion"/> the dialog showed).
+    /// A null version means the caller showed no loaded data (an import, a background job): nothing to compare.
+    /// </summary>
+    public void EnsureVersion(long? expected)
+    {
+        if (expected is { } version && version != RowVersion)
+        {
+            throw ConcurrencyConflict.Stale();
+        }
+    }
 }

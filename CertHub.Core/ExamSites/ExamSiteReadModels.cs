@@ -20,7 +20,11 @@ public sealed record ExamSiteInput(
     int SeatCount,
     string? Equipment,
     string ContactName,
-    string ContactPhone);
+    string ContactPhone)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>One row of the 考核站点 list; Can* flags come from the <see cref="ExamSite"/> transition table.</summary>
 public sealed record ExamSiteListItem(
@@ -57,7 +61,11 @@ public sealed record ExamSiteReviewRow(ExamSiteAction Action, ExamSiteStatus ToS
 public sealed record SiteStandardRow(CertificateLevel Level, string Name, string Version, int MinimumSeats, string? VenueRequirements, string? EquipmentRequirements);
 
 /// <summary>查看: the site, its 审核记录 and the 考核站点建设标准 of its certificate levels.</summary>
-public sealed record ExamSiteDetail(ExamSiteListItem Site, int CertificateId, string? Equipment, IReadOnlyList<ExamSiteReviewRow> Reviews, IReadOnlyList<SiteStandardRow> Standards);
+public sealed record ExamSiteDetail(ExamSiteListItem Site, int CertificateId, string? Equipment, IReadOnlyList<ExamSiteReviewRow> Reviews, IReadOnlyList<SiteStandardRow> Standards)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>A certificate with its levels, for 申报考核站点.</summary>
 public sealed record SiteCertificateOption(int CertificateId, string Name, string OrganizationName, IReadOnlyList<CertificateLevel> Levels);

@@ -55,7 +55,10 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
             .ToListAsync(ct);
         return new ExamSiteDetail(Map(row), site.CertificateId, site.Equipment,
             [.. site.Reviews.OrderBy(r => r.OccurredUtc).Select(r => new ExamSiteReviewRow(r.Action, r.ToStatus, r.Opinion, r.ActorName, r.OccurredUtc))],
-            standards);
+            standards)
+        {
+            Version = site.RowVersion,
+        };
     }
 
     /// <summary>申报考核站点 options: enabled certificates with their levels.</summary>
@@ -105,6 +108,7 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
         var schoolId = RequireSchool();
         await using var db = await dbFactory.CreateAsync(ct);
         var site = await LoadOwnAsync(db, id, ct);
+        site.EnsureVersion(input.Version);
         var (school, certificate) = await LoadCatalogAsync(db, schoolId, input.CertificateId, ct);
         site.Edit(school, certificate, input.Levels, input.Address, input.SeatCount, input.ContactName, input.ContactPhone, input.Equipment);
         await db.SaveChangesAsync(ct);
@@ -143,10 +147,18 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
     public Task WithdrawAsync(int id, CancellationToken ct) => SchoolActAsync(id, (s, actor, now) => s.Withdraw(actor, now), ct);
 
     /// <summary>审核通过 (organisation of the certificate).</summary>
-    public Task ApproveAsync(int id, string? opinion, CancellationToken ct) => ReviewAsync(id, (s, actor, now) => s.Approve(actor, now, opinion), ct);
+    public Task ApproveAsync(int id, string? opinion, CancellationToken ct) => ApproveAsync(id, opinion, null, ct);
+
+    /// <summary>审核通过 of the version the review dialog showed: refused when the school changed the site since.</summary>
+    public Task ApproveAsync(int id, string? opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (s, actor, now) => s.Approve(actor, now, opinion), ct);
 
     /// <summary>审核退回 with the opinion (required).</summary>
-    public Task ReturnAsync(int id, string reason, CancellationToken ct) => ReviewAsync(id, (s, actor, now) => s.Return(reason, actor, now), ct);
+    public Task ReturnAsync(int id, string reason, CancellationToken ct) => ReturnAsync(id, reason, null, ct);
+
+    /// <summary>审核退回 of the version the review dialog showed.</summary>
+    public Task ReturnAsync(int id, string reason, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (s, actor, now) => s.Return(reason, actor, now), ct);
 
     private async Task SchoolActAsync(int id, Action<ExamSite, string, DateTimeOffset> action, CancellationToken ct)
     {
@@ -158,12 +170,13 @@ public sealed class ExamSiteService(ICertHubDbFactory dbFactory, ICurrentUser cu
         Publish(site);
     }
 
-    private async Task ReviewAsync(int id, Action<ExamSite, string, DateTimeOffset> action, CancellationToken ct)
+    private async Task ReviewAsync(int id, long? version, Action<ExamSite, string, DateTimeOffset> action, CancellationToken ct)
     {
         var organizationId = CanReview ? currentUser.OrganizationId!.Value : throw new DomainRuleException("只有培训评价组织可以审核考核站点");
         await using var db = await dbFactory.CreateAsync(ct);
         var site = await db.Set<ExamSite>().AsTracking().Include(s => s.Reviews)
             .FirstOrDefaultAsync(s => s.Id == id && s.OrganizationId == organizationId, ct) ?? throw new DomainRuleException(NotFound);
+        site.EnsureVersion(version);
         action(site, currentUser.ActorName(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(site);

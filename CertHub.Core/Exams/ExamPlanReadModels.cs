@@ -20,7 +20,11 @@ public sealed record ExamPlanInput(
     ExamPlanWindows Windows,
     IReadOnlyList<ExamPlanCertificateInput> Certificates,
     IReadOnlyList<int> SchoolIds,
-    IReadOnlyList<ExamPlanSubjectInput> Subjects);
+    IReadOnlyList<ExamPlanSubjectInput> Subjects)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>One row of the 考试计划 list; <see cref="Stage"/> is computed from the windows at the time of the query.</summary>
 public sealed record ExamPlanListItem(
@@ -77,10 +81,16 @@ public sealed record ExamPlanDetail(
     IReadOnlyList<ExamPlanSchoolRow> Schools,
     IReadOnlyList<ExamPlanSubjectRow> Subjects)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+
     public ExamPlanInput ToInput() => new(Plan.Year, Plan.Name, Plan.Mode, Plan.Windows,
         [.. Certificates.Select(c => new ExamPlanCertificateInput(c.CertificateId, c.Level, c.Fee))],
         [.. Schools.Select(s => s.SchoolId)],
-        [.. Subjects.Select(s => new ExamPlanSubjectInput(s.SubjectId, s.StartUtc, s.EndUtc, s.Fee))]);
+        [.. Subjects.Select(s => new ExamPlanSubjectInput(s.SubjectId, s.StartUtc, s.EndUtc, s.Fee))])
+    {
+        Version = Version,
+    };
 }
 
 /// <summary>

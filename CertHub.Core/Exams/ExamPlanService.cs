@@ -79,7 +79,10 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
                 var subject = subjects[s.SubjectId];
                 return new ExamPlanSubjectRow(s.SubjectId, s.CertificateId, NameOf(s.CertificateId), s.Level, subject.Code, subject.Name,
                     subject.ExamMode, subject.CandidateScope, s.StartUtc, s.EndUtc, s.Fee);
-            })]);
+            })])
+        {
+            Version = plan.RowVersion,
+        };
     }
 
     /// <summary>考核证书 options: the organisation's enabled certificates with their levels.</summary>
@@ -132,6 +135,7 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var plan = await LoadOwnAsync(db, id, ct);
+        plan.EnsureVersion(input.Version);
         plan.Update(input.Year, input.Name, input.Mode, input.Windows);
         await ApplyAsync(db, plan, input, ct);
         await db.SaveChangesAsync(ct);

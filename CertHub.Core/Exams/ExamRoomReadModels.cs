@@ -20,7 +20,11 @@ public sealed record ExamRoomInput(
     IReadOnlyList<int> SubjectIds,
     string Name,
     string Address,
-    int SeatCount);
+    int SeatCount)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>One row of the 考场 list (and of 批量导出考场信息); Can* flags come from the <see cref="ExamRoom"/> table.</summary>
 public sealed record ExamRoomListItem(
@@ -41,6 +45,9 @@ public sealed record ExamRoomListItem(
     ExamRoomStatus Status,
     DateTimeOffset CreatedUtc)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+
     public string SubjectsText => string.Join("、", Subjects.Select(s => $"{s.Name}({s.Code})"));
 
     public string SubjectCodesText => string.Join("、", Subjects.Select(s => s.Code));

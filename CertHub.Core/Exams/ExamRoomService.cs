@@ -145,6 +145,7 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var (room, plan) = await LoadManagedAsync(db, id, ct);
+        room.EnsureVersion(input.Version);
         DomainRuleException.ThrowIf(
             input.ExamPlanId != room.ExamPlanId || input.ExamSiteId != room.ExamSiteId || input.Level != room.Level,
             "不能更改考场的考试计划、考核站点或证书等级，请删除后重新设置");
@@ -370,7 +371,8 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
             r.Address,
             r.SeatCount,
             r.RoomType,
-            r.CreatedUtc));
+            r.CreatedUtc,
+            r.RowVersion));
     }
 
     private async Task<IReadOnlyList<ExamRoomListItem>> MapAsync(ICertHubDb db, IReadOnlyList<Row> rows, CancellationToken ct)
@@ -381,7 +383,7 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
         var now = clock.GetUtcNow();
         return [.. rows.Select(r => new ExamRoomListItem(r.Id, r.ExamPlanId, r.PlanName, r.ExamSiteId, r.SiteName, r.SchoolName, r.CertificateId, r.CertificateName,
             r.Level, [.. r.SubjectIds.Where(subjects.ContainsKey).Select(id => subjects[id]).OrderBy(s => s.Code)], r.Name, r.Address, r.SeatCount, r.RoomType,
-            ExamRoom.StatusBetween(r.SchedulingStartUtc, r.SchedulingEndUtc, now), r.CreatedUtc))];
+            ExamRoom.StatusBetween(r.SchedulingStartUtc, r.SchedulingEndUtc, now), r.CreatedUtc) { Version = r.Version })];
     }
 
     private void Publish(ExamRoom room, ExamPlan plan) =>
@@ -389,5 +391,5 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
 
     private sealed record Row(int Id, int ExamPlanId, string PlanName, DateTimeOffset SchedulingStartUtc, DateTimeOffset SchedulingEndUtc,
         int ExamSiteId, string SiteName, string SchoolName, int CertificateId, string CertificateName, CertificateLevel Level, List<int> SubjectIds,
-        string Name, string Address, int SeatCount, RoomType RoomType, DateTimeOffset CreatedUtc);
+        string Name, string Address, int SeatCount, RoomType RoomType, DateTimeOffset CreatedUtc, long Version);
 }

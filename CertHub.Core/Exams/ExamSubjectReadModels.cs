@@ -27,7 +27,11 @@ public sealed record ExamSubjectInput(
     CandidateScope CandidateScope,
     decimal FullMark,
     decimal PassMark,
-    int DurationMinutes);
+    int DurationMinutes)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>One row of the 考试科目 list.</summary>
 public sealed record ExamSubjectListItem(
@@ -45,6 +49,9 @@ public sealed record ExamSubjectListItem(
     decimal PassMark,
     int DurationMinutes)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+
     /// <summary>信息化应用职业技能等级证书(初级)</summary>
     public string CertificateText => $"{CertificateName}({Level.ToDisplayName()})";
 

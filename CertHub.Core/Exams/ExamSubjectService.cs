@@ -64,6 +64,7 @@ public sealed class ExamSubjectService(ICertHubDbFactory dbFactory, ICurrentUser
         await using var db = await dbFactory.CreateAsync(ct);
         var subject = await db.Set<ExamSubject>().AsTracking().FirstOrDefaultAsync(s => s.Id == id && s.OrganizationId == organizationId, ct)
             ?? throw new DomainRuleException(NotFound);
+        subject.EnsureVersion(input.Version);
         DomainRuleException.ThrowIf(input.CertificateId != subject.CertificateId || input.Level != subject.Level, "考试科目的证书和等级不能修改");
         await EnsureCodeFreeAsync(db, input, id, ct);
         var inPublishedPlan = await db.Set<ExamPlan>().AnyAsync(p => p.IsPublished && p.Subjects.Any(s => s.SubjectId == id), ct);
@@ -144,7 +145,10 @@ public sealed class ExamSubjectService(ICertHubDbFactory dbFactory, ICurrentUser
             s.Id, s.CertificateId,
             db.Set<Certificate>().Where(c => c.Id == s.CertificateId).Select(c => c.Name).FirstOrDefault() ?? "",
             db.Set<Organization>().Where(o => o.Id == s.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
-            s.Level, s.Code, s.Name, s.ExamMode, s.RoomType, s.CandidateScope, s.FullMark, s.PassMark, s.DurationMinutes));
+            s.Level, s.Code, s.Name, s.ExamMode, s.RoomType, s.CandidateScope, s.FullMark, s.PassMark, s.DurationMinutes)
+        {
+            Version = s.RowVersion,
+        });
 
     private void Publish(int organizationId) => changes.Publish(new ChangeNotice(ExamTopics.Subjects, OrganizationId: organizationId));
 }

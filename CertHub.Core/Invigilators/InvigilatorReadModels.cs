@@ -20,7 +20,11 @@ public sealed record InvigilatorInput(
     string? Region,
     string? Title,
     string? Department,
-    IReadOnlyList<InvigilatorCertificateKey> Certificates);
+    IReadOnlyList<InvigilatorCertificateKey> Certificates)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>A certificate at one level an invigilator applies for.</summary>
 public sealed record InvigilatorCertificateKey(int CertificateId, CertificateLevel Level);
@@ -77,7 +81,11 @@ public sealed record InvigilatorDetail(
     string? Region,
     string? Title,
     string? Department,
-    IReadOnlyList<InvigilatorCertificationRow> Certifications);
+    IReadOnlyList<InvigilatorCertificationRow> Certifications)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>批量导出监考人员: the manual's columns, one row per certificate applied for.</summary>
 public sealed record InvigilatorExportRow(

@@ -114,7 +114,10 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
 
         var certifications = await CertificationRowsAsync(db, db.Set<InvigilatorCertification>().Where(c => c.InvigilatorId == id), ct);
         return new InvigilatorDetail(invigilator.Id, invigilator.TeacherNo, invigilator.Name, invigilator.IdNumber, invigilator.Phone,
-            await SchoolNameAsync(db, schoolId, ct), invigilator.Region, invigilator.Title, invigilator.Department, [.. certifications.Select(c => c.Row)]);
+            await SchoolNameAsync(db, schoolId, ct), invigilator.Region, invigilator.Title, invigilator.Department, [.. certifications.Select(c => c.Row)])
+        {
+            Version = invigilator.RowVersion,
+        };
     }
 
     /// <summary>新增监考人员 with a generated 教师编号 and its certificate applications (未提交).</summary>
@@ -146,6 +149,7 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
         var schoolId = RequireSchool();
         await using var db = await dbFactory.CreateAsync(ct);
         var invigilator = await LoadAsync(db, id, schoolId, ct);
+        invigilator.EnsureVersion(input.Version);
         invigilator.Update(input.Name, input.IdNumber, input.Phone, input.Region, input.Title, input.Department);
         DomainRuleException.ThrowIf(await db.Set<Invigilator>().AnyAsync(i => i.SchoolId == schoolId && i.Id != id && i.IdNumber == invigilator.IdNumber, ct), "该身份证号码的监考人员已存在");
         var wanted = input.Certificates.Distinct().ToList();

@@ -44,6 +44,9 @@ public sealed record WeeklyReportDetail(
     DateTimeOffset? SubmittedUtc,
     IReadOnlyList<WeeklyReportReviewItem> Reviews)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 保存 sends it back.</summary>
+    public long Version { get; init; }
+
     public bool CanEdit => WeeklyReport.Table.CanApply(Status, WeeklyReportAction.Edit);
 
     /// <summary>The province's 退回意见 while the report stands returned; null otherwise.</summary>
@@ -59,7 +62,11 @@ public sealed record WeeklyReportReviewItem(WeeklyReportAction Result, string? O
 }
 
 /// <summary>The three rich-text fields as the user typed them (sanitised by the service before saving).</summary>
-public sealed record WeeklyReportInput(string? WorkProgressHtml, string? DifficultiesHtml, string? PolicySuggestionsHtml);
+public sealed record WeeklyReportInput(string? WorkProgressHtml, string? DifficultiesHtml, string? PolicySuggestionsHtml)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the form was loaded with (null: not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 /// <summary>An uploaded 签名盖章的扫描件.</summary>
 public sealed record ScanUpload(string FileName, byte[] Content);

@@ -94,7 +94,10 @@ public sealed class WeeklyReportService(
         return new WeeklyReportDetail(report.Id, new WeeklyReportHeader(report.Period, school.Name, school.SchoolType, province.AuthorityName),
             report.WorkProgressHtml, report.DifficultiesHtml, report.PolicySuggestionsHtml, report.ScanPdfPath is not null,
             report.ScanPdfPath is null ? null : Path.GetFileName(report.ScanPdfPath), report.Status, report.SubmittedUtc,
-            [.. report.Reviews.OrderBy(r => r.ReviewedUtc).ThenBy(r => r.Id).Select(r => new WeeklyReportReviewItem(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc))]);
+            [.. report.Reviews.OrderBy(r => r.ReviewedUtc).ThenBy(r => r.Id).Select(r => new WeeklyReportReviewItem(r.Result, r.Opinion, r.ReviewerName, r.ReviewedUtc))])
+        {
+            Version = report.RowVersion,
+        };
     }
 
     /// <summary>
@@ -127,6 +130,7 @@ public sealed class WeeklyReportService(
         else
         {
             report = await LoadOwnAsync(db, id, ct);
+            report.EnsureVersion(input.Version);
             DomainRuleException.ThrowIf(!report.CanEdit, $"{report.Status.ToDisplayName()}的周报不能编辑");
             var path = scan is null ? report.ScanPdfPath : await StoreScanAsync(schoolId, scan, ct);
             report.Edit(Clean(input.WorkProgressHtml), Clean(input.DifficultiesHtml), Clean(input.PolicySuggestionsHtml), path);

@@ -3,7 +3,6 @@ using CertHub.Core.Catalog;
 using CertHub.Core.Issuance;
 using CertHub.Tests.Support;
 using CertHub.Web.Components.Pages.Issuance;
-using CertHub.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -63,15 +62,15 @@ public sealed class IssuanceDialogTests
         Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"), StringComparison.Ordinal);
         Assert.NotNull(dialogs.Find("[data-testid=phone-sign-waiting]"));
 
-        var session = ctx.Services.GetRequiredService<SigningSessionStore>();
+        var session = ctx.Services.GetRequiredService<PhoneSigningService>();
         var png = TestImages.Png();
         var token = FindToken(ctx);
-        Assert.True(session.Submit(token, png));
+        Assert.True(await session.SubmitAsync(token, png, default));
 
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=phone-signature]")));
         dialogs.Find("[data-testid=sign-confirm]").Click();
         cut.WaitForAssertion(() => Assert.Equal(png, ctx.Issuance.LastSignature?.PngBytes));
-        Assert.False(session.Submit(token, png));
+        Assert.False(await session.SubmitAsync(token, png, default));
     }
 
     [Fact]

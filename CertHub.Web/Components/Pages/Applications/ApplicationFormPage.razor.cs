@@ -9,6 +9,7 @@ namespace CertHub.Web.Components.Pages.Applications;
 public partial class ApplicationFormPage
 {
     private readonly List<ApplicationMajorRow> _majors = [];
+    private long? _version;
     private IReadOnlyList<CertificateLevelOption> _certificates = [];
     private IReadOnlyList<ApplicationMajorOption> _majorOptions = [];
     private CertificateLevelOption? _certificate;
@@ -70,6 +71,7 @@ public partial class ApplicationFormPage
         _certificate = new CertificateLevelOption(detail.CertificateId, item.Level, item.CertificateName, item.OrganizationName);
         _majors.Clear();
         _majors.AddRange(detail.Majors);
+        _version = detail.Version;
         _majorOptions = await Applications.MajorOptionsAsync(detail.CertificateId, CancellationToken.None);
     }
 
@@ -95,7 +97,10 @@ public partial class ApplicationFormPage
 
         _busy = true;
         var input = new ApplicationInput(_certificate.CertificateId, _certificate.Level, Total,
-            [.. _majors.Select(m => new PilotApplicationMajorInput(m.MajorId, m.StudentCount, m.TeacherCount, m.RequestedTrainees))], _faculty, _venue);
+            [.. _majors.Select(m => new PilotApplicationMajorInput(m.MajorId, m.StudentCount, m.TeacherCount, m.RequestedTrainees))], _faculty, _venue)
+        {
+            Version = _version,
+        };
         var saved = await TryAsync(() => Id is int id
             ? Applications.UpdateAsync(id, input, submit, CancellationToken.None)
             : Applications.CreateAsync(PlanId!.Value, input, submit, CancellationToken.None), submit ? "提交成功" : "保存成功");

@@ -8,6 +8,7 @@ namespace CertHub.Web.Components.Pages.Applications;
 public partial class ApplicationPlanEditDialog
 {
     private IReadOnlyList<CertificateLevelOption> _options = [];
+    private long? _version;
     private int _year = DateTime.Today.Year;
     private int _batch = 1;
     private string? _title;
@@ -45,6 +46,7 @@ public partial class ApplicationPlanEditDialog
             _start = plan.StartUtc.ToChina().Date;
             _end = plan.EndUtc.ToChina().AddDays(-1).Date;
             _open = detail.OpenCertificates;
+            _version = detail.Version;
         }
         else
         {
@@ -63,8 +65,12 @@ public partial class ApplicationPlanEditDialog
             return;
         }
 
-        Dialog?.Close(DialogResult.Ok(new ApplicationPlanInput(_year, _batch, _title ?? "",
-            ChinaMidnight(_start.Value), ChinaMidnight(_end.Value.AddDays(1)), _byMajor, _city, _scope, [.. _open])));
+        var input = new ApplicationPlanInput(_year, _batch, _title ?? "",
+            ChinaMidnight(_start.Value), ChinaMidnight(_end.Value.AddDays(1)), _byMajor, _city, _scope, [.. _open])
+        {
+            Version = _version,
+        };
+        Dialog?.Close(DialogResult.Ok(input));
     }
 
     private static DateTimeOffset ChinaMidnight(DateTime date) => new DateTimeOffset(date.Date, ChinaTime.Offset).ToUniversalTime();

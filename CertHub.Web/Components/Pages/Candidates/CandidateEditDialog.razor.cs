@@ -93,7 +93,10 @@ public partial class CandidateEditDialog
     private void Save()
     {
         var details = new CandidateDetails(_name ?? "", _pinyin, _idType, _idNumber ?? "", _gender,
-            _birthDate is DateTime b ? DateOnly.FromDateTime(b) : null, _phone, _majorId, _majorLevel, _enrollmentYear);
+            _birthDate is DateTime b ? DateOnly.FromDateTime(b) : null, _phone, _majorId, _majorLevel, _enrollmentYear)
+        {
+            Version = _detail?.Version,
+        };
         Dialog?.Close(DialogResult.Ok(new CandidateEditResult(details, _photo)));
     }
 

@@ -9,6 +9,7 @@ public partial class ExamSiteEditDialog
 {
     private readonly HashSet<CertificateLevel> _levels = [];
     private IReadOnlyList<SiteCertificateOption> _options = [];
+    private long? _version;
     private int? _certificateId;
     private string? _name;
     private string? _address;
@@ -45,6 +46,7 @@ public partial class ExamSiteEditDialog
             (_certificateId, _name, _address, _seats, _equipment, _contactName, _contactPhone) =
                 (detail.CertificateId, site.Name, site.Address, site.SeatCount, detail.Equipment, site.ContactName, site.ContactPhone);
             _levels.UnionWith(site.Levels);
+            _version = detail.Version;
         }
     }
 
@@ -80,6 +82,6 @@ public partial class ExamSiteEditDialog
             return;
         }
 
-        Dialog?.Close(DialogResult.Ok(new ExamSiteInput(_certificateId.Value, [.. _levels.Order()], _address ?? "", _seats, _equipment, _contactName ?? "", _contactPhone ?? "")));
+        Dialog?.Close(DialogResult.Ok(new ExamSiteInput(_certificateId.Value, [.. _levels.Order()], _address ?? "", _seats, _equipment, _contactName ?? "", _contactPhone ?? "") { Version = _version }));
     }
 }

@@ -66,8 +66,8 @@ public partial class ExamSitesPage
     {
         var decision = await ExamSiteDetailDialog.ShowAsync(Dialogs, item.Id, review);
         if (decision is not null && await TryAsync(() => decision.Approve
-                ? Sites.ApproveAsync(item.Id, decision.Opinion, CancellationToken.None)
-                : Sites.ReturnAsync(item.Id, decision.Opinion ?? "", CancellationToken.None), decision.Approve ? "审核通过" : "已退回"))
+                ? Sites.ApproveAsync(item.Id, decision.Opinion, decision.Version, CancellationToken.None)
+                : Sites.ReturnAsync(item.Id, decision.Opinion ?? "", decision.Version, CancellationToken.None), decision.Approve ? "审核通过" : "已退回"))
         {
             await ReloadAsync();
         }

@@ -25,6 +25,9 @@ public sealed class SubjectTime
 /// </summary>
 public sealed class ExamPlanForm
 {
+    /// <summary>The plan's row version when 编辑 loaded it (null for 新增): 保存 sends it back.</summary>
+    public long? Version { get; set; }
+
     public int Year { get; set; }
 
     public string? Name { get; set; }
@@ -99,6 +102,7 @@ public sealed class ExamPlanForm
             NoticeStartUtc = w.NoticeStartUtc,
             NoticeEndUtc = w.NoticeEndUtc,
             Levels = [.. detail.Certificates.Select(c => new PlanLevel(c.CertificateId, c.Level))],
+            Version = detail.Version,
         };
         foreach (var c in detail.Certificates)
         {
@@ -162,6 +166,9 @@ public sealed class ExamPlanForm
         return (new ExamPlanInput(Year, Name ?? "", Mode, windows,
             [.. Levels.Select(l => new ExamPlanCertificateInput(l.CertificateId, l.Level, FeeOf(l)))],
             [.. SchoolIds],
-            [.. chosen.Select(o => Subjects[o.SubjectId]).Zip(chosen, (t, o) => new ExamPlanSubjectInput(o.SubjectId, t.StartUtc!.Value, t.EndUtc!.Value, Mode == RegistrationMode.BySubject ? t.Fee : null))]), null);
+            [.. chosen.Select(o => Subjects[o.SubjectId]).Zip(chosen, (t, o) => new ExamPlanSubjectInput(o.SubjectId, t.StartUtc!.Value, t.EndUtc!.Value, Mode == RegistrationMode.BySubject ? t.Fee : null))])
+        {
+            Version = Version,
+        }, null);
     }
 }

@@ -44,7 +44,7 @@ public partial class ExamSubjectsPage
     private async Task EditAsync(ExamSubjectListItem item)
     {
         var input = await ExamSubjectEditDialog.ShowAsync(Dialogs, item);
-        if (input is not null && await TryAsync(() => Subjects.UpdateAsync(item.Id, input, CancellationToken.None), "保存成功"))
+        if (input is not null && await TryAsync(() => Subjects.UpdateAsync(item.Id, input with { Version = item.Version }, CancellationToken.None), "保存成功"))
         {
             await ReloadAsync();
         }

@@ -13,6 +13,7 @@ public partial class WeeklyReportEditPage
 
     private WeeklyReportHeader? _header;
     private WeeklyReportInput? _initial;
+    private long? _version;
     private string? _scanName;
     private string? _returnOpinion;
     private bool _notFound;
@@ -52,13 +53,14 @@ public partial class WeeklyReportEditPage
 
         (_header, _scanName, _returnOpinion) = (detail.Header, detail.ScanFileName, detail.ReturnOpinion);
         _initial = new WeeklyReportInput(detail.WorkProgressHtml, detail.DifficultiesHtml, detail.PolicySuggestionsHtml);
+        _version = detail.Version;
     }
 
     private Task<string?> DraftAsync() => Reports.DraftWorkProgressAsync(_header!.Period, CancellationToken.None)!;
 
     private async Task SaveAsync(WeeklyReportFormResult result)
     {
-        if (await TryAsync(() => Reports.SaveAsync(Id ?? 0, result.Input, result.Scan, result.Submit, CancellationToken.None),
+        if (await TryAsync(() => Reports.SaveAsync(Id ?? 0, result.Input with { Version = _version }, result.Scan, result.Submit, CancellationToken.None),
                 result.Submit ? "提交成功" : "保存成功"))
         {
             Back();

@@ -46,9 +46,17 @@ public partial class SchoolEditPage
         _loading = false;
     }
 
-    private Task<bool> SaveAsync() =>
-        TryAsync(() => Schools.UpdateDetailsAsync(Id, new SchoolDetailsInput(_input.Address, _input.ContactName, _input.ContactPhone, _input.Email, _input.Website, _input.Introduction), CancellationToken.None),
-            "院校信息已保存");
+    private async Task SaveAsync()
+    {
+        var input = new SchoolDetailsInput(_input.Address, _input.ContactName, _input.ContactPhone, _input.Email, _input.Website, _input.Introduction)
+        {
+            Version = _school?.Version,
+        };
+        if (await TryAsync(() => Schools.UpdateDetailsAsync(Id, input, CancellationToken.None), "院校信息已保存"))
+        {
+            _school = await Schools.GetAsync(Id, CancellationToken.None);
+        }
+    }
 
     private async Task SelectSealAsync(IBrowserFile? file)
     {

@@ -867,6 +867,48 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PhoneSigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Token = table.Column<string>(type: "nchar(32)", fixedLength: true, maxLength: 32, nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RecordCount = table.Column<int>(type: "int", nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OrganizationId = table.Column<int>(type: "int", nullable: true),
+                    SchoolId = table.Column<int>(type: "int", nullable: true),
+                    ProvinceId = table.Column<int>(type: "int", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SignaturePng = table.Column<byte[]>(type: "varbinary(max)", maxLength: 524288, nullable: true),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneSigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_PilotSchools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "PilotSchools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhoneSigningSessions_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PilotApplications",
                 columns: table => new
                 {
@@ -2564,6 +2606,32 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "SubjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_ExpiresUtc",
+                table: "PhoneSigningSessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_OrganizationId",
+                table: "PhoneSigningSessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_ProvinceId",
+                table: "PhoneSigningSessions",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_SchoolId",
+                table: "PhoneSigningSessions",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneSigningSessions_Token",
+                table: "PhoneSigningSessions",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PilotApplicationMajors_MajorId",
                 table: "PilotApplicationMajors",
                 column: "MajorId");
@@ -2975,6 +3043,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PaymentRequestItems");
+
+            migrationBuilder.DropTable(
+                name: "PhoneSigningSessions");
 
             migrationBuilder.DropTable(
                 name: "PilotApplicationMajors");
