@@ -1,6 +1,6 @@
 using CertHub.Core.CheckIn;
-using CertHub.Tests.Support;
 using CertHub.Core.Common;
+using CertHub.Tests.Support;
 using CertHub.Web.CheckIn;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
