@@ -221,8 +221,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
         return Results.NotFound();
     }
 
-    var stream = await files.OpenReadAsync(relative, ct);
-    return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
+    return await FileResults.ImageAsync(files, relative, ct);
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
 app.MapExamRoomFiles(); // 5.2.5 考场信息 template
