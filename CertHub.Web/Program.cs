@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using CertHub.Core.Accounts;
 using CertHub.Core.Applications;
 using CertHub.Core.Audit;
@@ -23,6 +22,7 @@ using CertHub.Web.Components;
 using CertHub.Web.Documents.Excel;
 using CertHub.Web.Imaging;
 using CertHub.Web.Localization;
+using CertHub.Web.Security;
 using CertHub.Web.Startup;
 using CertHub.Web.Storage;
 using CertHub.Web.Workers;
@@ -166,27 +166,8 @@ services.AddScoped<IDemoSeeder, AccountsDemoSeeder>();
 services.AddScoped<CertHub.Core.Statistics.PassRateQueries>();
 services.AddScoped<CertHub.Core.Statistics.PassRateStatisticsService>();
 
-// 登录限流: the login POST, per client IP; 证书查验 (/verify), per client IP.
-var loginPermits = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
-var verifyPermits = builder.Configuration.GetValue("Security:VerifyRequestsPerMinute", 30);
-services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.OnRejected = async (context, ct) =>
-    {
-        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync(
-            IsVerify(context.HttpContext.Request.Path) ? "查验过于频繁，请1分钟后再试" : "登录尝试过于频繁，请1分钟后再试", ct);
-    };
-    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
-            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-            : IsVerify(http.Request.Path)
-                ? RateLimitPartition.GetFixedWindowLimiter("verify:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("other"));
-});
+// 登录限流 / 查验限流 per client IP, shared through Redis when configured (issue 10, Security/RequestRateLimits.cs).
+services.AddCertHubRequestRateLimits(builder.Configuration);
 
 // Organisation API /api/v1 (X-Api-Key, rate limit per key, problem details, OpenAPI) and the 接口密钥 page's service.
 services.AddOrganizationApi(builder.Configuration);
@@ -239,8 +220,7 @@ app.MapGet("/files/signatures/{**path}", async (string path, IFileStore files, C
         return Results.NotFound();
     }
 
-    var stream = await files.OpenReadAsync(relative, ct);
-    return stream is null ? Results.NotFound() : Results.Stream(stream, "image/png");
+    return await FileResults.ImageAsync(files, relative, ct);
 }).RequireAuthorization(Policies.SignedIn);
 app.MapCandidateFiles();
 app.MapExamRoomFiles(); // 5.2.5 考场信息 template
@@ -259,9 +239,6 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await DatabaseStartup.InitializeAsync(app.Services, app.Environment);
 await app.RunAsync();
 return 0;
-
-static bool IsVerify(PathString path) =>
-    path.Equals("/verify", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/verify", StringComparison.OrdinalIgnoreCase);
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -11,6 +11,7 @@ public sealed class SmsVerification(ICertHubDbFactory dbFactory, ISmsSender send
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
     public const int DailyLimit = 10;
+    private const int MaxCheckAttempts = 5;
 
     /// <summary>获取验证码: stores the hash, sends the text; refused when a limit is reached.</summary>
     public async Task SendCodeAsync(string phone, SmsPurpose purpose, CancellationToken ct)
@@ -36,19 +37,35 @@ public sealed class SmsVerification(ICertHubDbFactory dbFactory, ISmsSender send
         await sender.SendAsync(number, Text(code, purpose), ct);
     }
 
-    /// <summary>校验验证码: accepts the latest code sent to the phone for the purpose, once; otherwise a Chinese refusal.</summary>
+    /// <summary>
+    /// 校验验证码: accepts the latest code sent to the phone for the purpose, once; otherwise a Chinese refusal. When another
+    /// instance checked the same code at the same moment (the row's concurrency token), the check is repeated on the fresh row,
+    /// so a code is never accepted twice and no wrong entry goes uncounted.
+    /// </summary>
     public async Task VerifyAsync(string phone, SmsPurpose purpose, string? code, CancellationToken ct)
     {
         var number = PhoneNumbers.Normalize(phone);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(code), "请输入手机验证码");
-        await using var db = await dbFactory.CreateAsync(ct);
-        var latest = await db.Set<SmsVerificationCode>()
-            .Where(c => c.Phone == number && c.Purpose == purpose)
-            .OrderByDescending(c => c.Id)
-            .FirstOrDefaultAsync(ct) ?? throw new DomainRuleException("请先获取验证码");
-        var refusal = latest.Check(code, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        DomainRuleException.ThrowIf(refusal is not null, refusal ?? "");
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateAsync(ct);
+            var latest = await db.Set<SmsVerificationCode>()
+                .Where(c => c.Phone == number && c.Purpose == purpose)
+                .OrderByDescending(c => c.Id)
+                .FirstOrDefaultAsync(ct) ?? throw new DomainRuleException("请先获取验证码");
+            var refusal = latest.Check(code, clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DomainRuleException ex) when (ConcurrencyConflict.Is(ex) && attempt < MaxCheckAttempts)
+            {
+                continue;
+            }
+
+            DomainRuleException.ThrowIf(refusal is not null, refusal ?? "");
+            return;
+        }
     }
 
     /// <summary>The text sent (Chinese, with the purpose and the lifetime).</summary>

@@ -25,6 +25,16 @@ public static class CandidatePhoto
         return new PhotoInfo(info.Format == ImageFormatKind.Png ? "PNG" : "JPG", info.Width, info.Height, content.Length);
     }
 
+    /// <summary>
+    /// A checked photo decoded and re-encoded (polyglot files: a PNG/JPEG carrying a script, HTML or a zip keeps only its pixels);
+    /// refused like an unreadable photo when it cannot be re-encoded.
+    /// </summary>
+    public static byte[] Clean(byte[] content, IImageInspector images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return images.Reencode(content) ?? throw new DomainRuleException("照片无法读取，文件可能已损坏");
+    }
+
     /// <summary>The stored file name's extension for a checked photo.</summary>
     public static string Extension(PhotoInfo photo) => photo.Format == "PNG" ? ".png" : ".jpg";
 

@@ -205,7 +205,7 @@ public sealed class CandidateService(
         var candidate = await LoadAsync(db, id, ct);
         DomainRuleException.ThrowIf(candidate.IsIdentityFrozen, "考生信息已认证为“信息准确”，不能修改照片");
         var photo = CandidatePhoto.Check(content, images);
-        var path = await SavePhotoAsync(files, candidate, photo, content, clock.GetUtcNow(), ct);
+        var path = await SavePhotoAsync(files, images, candidate, photo, content, clock.GetUtcNow(), ct);
         candidate.AttachPhoto(path, currentUser.ActorName(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(candidate.SchoolId);
@@ -223,9 +223,10 @@ public sealed class CandidateService(
         return await Own(db).Where(c => c.Id == id).Select(c => c.PhotoPath).FirstOrDefaultAsync(ct);
     }
 
-    internal static async Task<string> SavePhotoAsync(IFileStore store, Candidate candidate, PhotoInfo photo, byte[] content, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Stores a checked photo re-encoded (<see cref="CandidatePhoto.Clean"/>): nothing but its pixels reaches the file store.</summary>
+    internal static async Task<string> SavePhotoAsync(IFileStore store, IImageInspector images, Candidate candidate, PhotoInfo photo, byte[] content, DateTimeOffset now, CancellationToken ct)
     {
-        await using var stream = new MemoryStream(content, writable: false);
+        await using var stream = new MemoryStream(CandidatePhoto.Clean(content, images), writable: false);
         return await store.SaveUploadAsync(CandidatePhoto.FolderOf(candidate.SchoolId),
             $"{candidate.Id}-{now.ToUnixTimeMilliseconds()}{CandidatePhoto.Extension(photo)}", stream, ct);
     }

@@ -74,7 +74,7 @@ public sealed class SchoolService(
         var school = await LoadEditableAsync(db, id, ct);
         var extension = SealImageRules.Check(content, images);
         var now = clock.GetUtcNow();
-        await using var stream = new MemoryStream(content, writable: false);
+        await using var stream = new MemoryStream(SealImageRules.Clean(content, images), writable: false);
         var path = await files.SaveAsync($"seals/{id}", $"seal-{now.ToUnixTimeMilliseconds()}{extension}", stream, ct);
         school.SetSeal(path, now);
         await db.SaveChangesAsync(ct);

@@ -18,4 +18,11 @@ public static class SealImageRules
         DomainRuleException.ThrowIf(info is null || info.Format != signature || info.Width <= 0 || info.Height <= 0, "电子签章图片已损坏或格式不正确");
         return signature == ImageFormatKind.Png ? ".png" : ".jpg";
     }
+
+    /// <summary>The checked seal decoded and re-encoded: only its pixels are stored (anything appended or embedded is dropped).</summary>
+    public static byte[] Clean(byte[] content, IImageInspector inspector)
+    {
+        ArgumentNullException.ThrowIfNull(inspector);
+        return inspector.Reencode(content) ?? throw new DomainRuleException("电子签章图片已损坏或格式不正确");
+    }
 }

@@ -14,6 +14,12 @@ public sealed record ImageInfo(ImageFormatKind Format, int Width, int Height);
 public interface IImageInspector
 {
     ImageInfo? Inspect(byte[] content);
+
+    /// <summary>
+    /// The image decoded and encoded again in its own format (PNG stays PNG, JPEG stays JPEG): only pixels survive, so anything
+    /// appended to or hidden in the file (a script, HTML, a zip, metadata) is dropped. Null when the bytes are not a readable image.
+    /// </summary>
+    byte[]? Reencode(byte[] content);
 }
 
 /// <summary>Recognises PNG and JPEG files by their first bytes (magic numbers), never by the file name.</summary>

@@ -35,7 +35,40 @@ public static class ScanPdfRules
         }
 
         var tail = content[Math.Max(0, content.Length - 1024)..];
-        return tail.IndexOf("%%EOF"u8) >= 0;
+        return tail.IndexOf("%%EOF"u8) >= 0 && !IsAlsoZip(content);
+    }
+
+    /// <summary>
+    /// A PDF that is also a zip (a polyglot: a zip hidden in or behind the PDF) is refused. Like unzip, this finds a zip
+    /// end-of-central-directory record whose central directory (of at least one entry) sits right before it, wherever the zip
+    /// starts; a real scan never holds that pair of structures.
+    /// </summary>
+    public static bool IsAlsoZip(ReadOnlySpan<byte> content)
+    {
+        var end = content.Length;
+        while (end > 0)
+        {
+            var eocd = content[..end].LastIndexOf("PK\u0005\u0006"u8);
+            if (eocd < 0)
+            {
+                return false;
+            }
+
+            if (eocd + 22 <= content.Length)
+            {
+                var entries = content[eocd + 10] | (content[eocd + 11] << 8);
+                long directorySize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(content[(eocd + 12)..]);
+                var directory = eocd - directorySize;
+                if (entries > 0 && directory >= 0 && content[(int)directory..].StartsWith("PK\u0001\u0002"u8))
+                {
+                    return true;
+                }
+            }
+
+            end = eocd;
+        }
+
+        return false;
     }
 
     /// <summary>A safe stored file name: the original name's characters that are letters, digits, '-', '_' or '.', ending in .pdf.</summary>

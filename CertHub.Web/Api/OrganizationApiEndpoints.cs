@@ -50,7 +50,8 @@ public static class OrganizationApiEndpoints
             .RequireAuthenticatedUser()
             .RequireClaim(ApiKeyAuthenticationHandler.KeyIdClaim)
             .RequireRole(Roles.OrgUser));
-        services.AddRateLimiter(o => o.AddPolicy(OrganizationApiRateLimit.PolicyName, new OrganizationApiRateLimit(options.RequestsPerMinute)));
+        Security.SharedRateLimits.AddSharedRateLimits(services, configuration);
+        services.AddRateLimiter(o => o.AddPolicy<string, OrganizationApiRateLimit>(OrganizationApiRateLimit.PolicyName));
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
         {

@@ -7,7 +7,8 @@ namespace CertHub.Web.CheckIn;
 /// <summary>
 /// 考场签到 (issue 11): <see cref="CheckInOptions"/> from the <c>CheckIn</c> section, the 签到码 signer and the service.
 /// The HMAC key is <c>CheckIn:TokenKey</c> (base64, ≥ 32 bytes) or, when empty, a random key generated once and kept in
-/// the file store (<see cref="KeyPath"/>), so printed 准考证 stay valid across restarts.
+/// the file store (<see cref="KeyPath"/>), so printed 准考证 stay valid across restarts. The key is loaded by
+/// <see cref="CheckInKeyLoader"/> while the host starts.
 /// </summary>
 public static class CheckInSetup
 {
@@ -24,14 +25,16 @@ public static class CheckInSetup
         }
 
         services.AddSingleton(options);
-        // Loaded off the caller's context: the first resolve may happen while a Blazor renderer holds its synchronization context.
-        services.AddSingleton(sp => new CheckInTokenSigner(Task.Run(() => LoadKeyAsync(options, sp.GetRequiredService<IFileStore>())).GetAwaiter().GetResult()));
+        // The key is loaded once when the host starts (a hosted service), never synchronously on first resolve.
+        services.AddSingleton<CheckInKeyLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInKeyLoader>());
+        services.AddSingleton(sp => new CheckInTokenSigner(sp.GetRequiredService<CheckInKeyLoader>().Key));
         services.AddScoped<CheckInService>();
         return services;
     }
 
     /// <summary>The configured key, else the stored one, else a new random key that is stored.</summary>
-    public static async Task<byte[]> LoadKeyAsync(CheckInOptions options, IFileStore files)
+    public static async Task<byte[]> LoadKeyAsync(CheckInOptions options, IFileStore files, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
@@ -40,12 +43,12 @@ public static class CheckInSetup
             return Convert.FromBase64String(options.TokenKey);
         }
 
-        await using (var stored = await files.OpenReadAsync(KeyPath))
+        await using (var stored = await files.OpenReadAsync(KeyPath, ct))
         {
             if (stored is not null)
             {
                 using var reader = new StreamReader(stored);
-                var key = Convert.FromBase64String((await reader.ReadToEndAsync()).Trim());
+                var key = Convert.FromBase64String((await reader.ReadToEndAsync(ct)).Trim());
                 if (key.Length >= CheckInTokenSigner.MinKeyBytes)
                 {
                     return key;
@@ -55,7 +58,7 @@ public static class CheckInSetup
 
         var fresh = RandomNumberGenerator.GetBytes(32);
         using var content = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh)));
-        await files.SaveAsync(KeyFolder, KeyFile, content);
+        await files.SaveAsync(KeyFolder, KeyFile, content, ct);
         return fresh;
     }
 

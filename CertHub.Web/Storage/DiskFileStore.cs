@@ -20,7 +20,7 @@ public sealed class DiskFileStore : IFileStore
 
     public async Task<string> SaveAsync(string relativeFolder, string fileName, Stream content, CancellationToken ct = default)
     {
-        var safeName = Path.GetFileName(fileName);
+        var safeName = SafeName(fileName);
         var relative = Path.Combine(relativeFolder, safeName).Replace('\\', '/');
         var full = Resolve(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -47,6 +47,21 @@ public sealed class DiskFileStore : IFileStore
     {
         var full = Resolve(relativePath);
         return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
+    }
+
+    /// <summary>
+    /// The last segment of an uploaded name, whichever separator it uses ('/' or '\\', so "..\\..\\x" is "x" on Linux too);
+    /// a name that is empty, "." or ".." after that is refused.
+    /// </summary>
+    public static string SafeName(string fileName)
+    {
+        var name = (fileName ?? "").Split('/', '\\').Last().Trim();
+        if (name is "" or "." or "..")
+        {
+            throw new InvalidOperationException("The file name is empty or climbs out of its folder.");
+        }
+
+        return name;
     }
 
     private string Resolve(string relativePath)

@@ -165,7 +165,7 @@ public sealed class PhotoZipImport(
             {
                 DomainRuleException.ThrowIf(candidate.IsIdentityFrozen, "考生信息已认证为“信息准确”，不能修改照片");
                 var photo = CandidatePhoto.Check(entry.Content, images);
-                var path = await CandidateService.SavePhotoAsync(files, candidate, photo, entry.Content, now, ct);
+                var path = await CandidateService.SavePhotoAsync(files, images, candidate, photo, entry.Content, now, ct);
                 candidate.AttachPhoto(path, currentUser.ActorName(), now);
                 succeeded++;
                 if (background.HasRedBackground(entry.Content) == false)

@@ -1,6 +1,10 @@
 using CertHub.Core.CheckIn;
+using CertHub.Core.Common;
 using CertHub.Tests.Support;
 using CertHub.Web.CheckIn;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CertHub.Tests.Web.CheckIn;
 
@@ -32,4 +36,27 @@ public sealed class CheckInSetupTests
     [Fact]
     public void RosterUrl_Should_JoinTheBaseUrlAndThePath() =>
         Assert.Equal("https://certhub.example/checkin/rooms/7", CheckInSetup.RosterUrl(new CheckInOptions { PublicBaseUrl = "https://certhub.example/" }, 7));
+
+    [Fact]
+    public async Task Signer_Should_UseTheKeyLoadedAtStartup_AndRefuseToResolveBeforeTheHostStarts()
+    {
+        var files = new MemoryFileStore();
+        var services = new ServiceCollection();
+        services.AddSingleton<IFileStore>(files);
+        services.AddCertHubCheckIn(new ConfigurationBuilder().Build());
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CheckInTokenSigner>());
+        Assert.Empty(files.Files);
+
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(default);
+        }
+
+        var signer = provider.GetRequiredService<CheckInTokenSigner>();
+        var stored = await CheckInSetup.LoadKeyAsync(new CheckInOptions(), files);
+        var ticket = new CheckInTicket(7, 11, 3, 5, 12);
+        Assert.Equal(ticket, new CheckInTokenSigner(stored).Verify(signer.Sign(ticket)));
+    }
 }

@@ -45,7 +45,8 @@ public sealed class IssuanceDialogTests
         dialogs.Find("[data-testid=sign-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(ctx.Issuance.Actions, a => a.Method == nameof(IIssuanceService.SignAsync)));
-        Assert.Equal(png, ctx.Issuance.LastSignature!.PngBytes);
+        var images = new CertHub.Web.Imaging.SkiaImageInspector(); // stored re-encoded (SignatureImage): the same image
+        Assert.Equal(images.Inspect(png), images.Inspect(ctx.Issuance.LastSignature!.PngBytes));
         Assert.Equal("李院校", ctx.Issuance.LastSignature.SignerName);
         dialogs.WaitForAssertion(() => Assert.Contains("成功1条", dialogs.Find("[data-testid=batch-result]").TextContent));
     }

@@ -57,6 +57,22 @@ public sealed class RenderedTextXssTests : BunitContext
         Assert.Contains(payload, cut.Find("*").TextContent + string.Concat(cut.FindAll("*").Select(e => e.TextContent)));
     }
 
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void RichTextEditor_Should_PushOnlySanitisedHtmlIntoTheBrowser(string payload)
+    {
+        // The editor sets innerHTML in rich-text.js: a stored value that escaped sanitising must still arrive inert.
+        var init = JSInterop.SetupVoid("certhubRichText.init", _ => true);
+
+        Render<RichTextEditor>(p => p.Add(x => x.Value, "<p>正文</p>" + payload));
+
+        var html = Assert.IsType<string>(Assert.Single(init.Invocations).Arguments[2]);
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var document = parser.ParseDocument("<body>" + html + "</body>");
+        AssertInert(document.Body!.Descendants<IElement>());
+        Assert.Contains("正文", html);
+    }
+
     [Fact]
     public void SafeHtml_Should_ShowTheFallbackAsText_When_NothingVisibleRemains()
     {

@@ -10,7 +10,7 @@ public static class SignatureImage
     /// <summary>The largest signature accepted (a drawn signature is a few dozen KB).</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    /// <summary>PNG bytes of a <c>data:image/png;base64,...</c> URL; null when empty, not a PNG or too large.</summary>
+    /// <summary>PNG bytes (decoded and re-encoded) of a <c>data:image/png;base64,...</c> URL; null when empty, not a readable PNG or too large.</summary>
     public static byte[]? FromDataUrl(string? dataUrl)
     {
         if (string.IsNullOrEmpty(dataUrl) || !dataUrl.StartsWith(Prefix, StringComparison.Ordinal) || dataUrl.Length > MaxBytes * 4 / 3 + Prefix.Length + 4)
@@ -21,7 +21,8 @@ public static class SignatureImage
         try
         {
             var bytes = Convert.FromBase64String(dataUrl[Prefix.Length..]);
-            return ImageSignature.Detect(bytes) == ImageFormatKind.Png ? bytes : null;
+            // Re-encoded: only the drawn pixels are kept (a PNG carrying a script or HTML loses it).
+            return ImageSignature.Detect(bytes) == ImageFormatKind.Png ? Imaging.SkiaImageInspector.ReencodeImage(bytes) : null;
         }
         catch (FormatException)
         {
