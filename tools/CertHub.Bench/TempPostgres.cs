@@ -54,7 +54,8 @@ public sealed class TempPostgres : IAsyncDisposable
         await pg.RunPgAsync("initdb", ["-D", pg.DataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
         await File.AppendAllTextAsync(Path.Combine(pg.DataDir, "postgresql.conf"),
             $"\nport = {pg.Port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{folder}'\nmax_connections = {maxConnections}\n" +
-            "shared_buffers = 256MB\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
+            "shared_buffers = 256MB\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" +
+            (Environment.GetEnvironmentVariable("CERTHUB_BENCH_PG_SLOW_MS") is { Length: > 0 } slow ? $"log_min_duration_statement = {slow}\n" : ""));
         await pg.StartAsync();
         return pg;
     }
@@ -76,6 +77,14 @@ public sealed class TempPostgres : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // already stopped
+        }
+
+        // CERTHUB_BENCH_PG_SLOW_MS: the server log (with the statements slower than that) is kept for reading.
+        if (Environment.GetEnvironmentVariable("CERTHUB_BENCH_PG_SLOW_MS") is { Length: > 0 } && File.Exists(Path.Combine(_folder, "server.log")))
+        {
+            var kept = Path.Combine(Path.GetTempPath(), $"certhub-bench-pg-{Port}.log");
+            File.Copy(Path.Combine(_folder, "server.log"), kept, overwrite: true);
+            Console.WriteLine($"PostgreSQL log with the slow statements: {kept}");
         }
 
         Directory.Delete(_folder, recursive: true);
