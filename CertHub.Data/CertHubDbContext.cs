@@ -133,6 +133,13 @@ public sealed class PostgresCertHubDbContext(DbContextOptions<PostgresCertHubDbC
     public Task<int> BulkInsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken = default) where TEntity : Entity =>
         PostgresBulkInsert.InsertAsync(this, entities, cancellationToken);
 
+    /// <summary>U+0000 is dropped from text parameters (<see cref="PostgresTextParameters"/>), however the options were built.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(PostgresTextParameters.Instance);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

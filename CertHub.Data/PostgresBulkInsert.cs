@@ -103,7 +103,7 @@ internal static class PostgresBulkInsert
                     continue;
                 }
 
-                await writer.WriteAsync(column.Converter is null ? value : column.Converter.ConvertToProvider(value)!, ct);
+                await writer.WriteAsync(PostgresTextParameters.Clean(column.Converter is null ? value : column.Converter.ConvertToProvider(value)!), ct);
             }
         }
 

@@ -25,6 +25,7 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         builder.HasIndex(x => x.CandidateNo).IsUnique();
         builder.HasIndex(x => new { x.SchoolId, x.IdNumber }).IsUnique();
         builder.HasIndex(x => new { x.SchoolId, x.CandidateType, x.InfoStatus });
+        builder.HasIndex(x => new { x.SchoolId, x.CandidateType, x.Id }).HasDatabaseName("IX_Candidates_SchoolList"); // 考生信息管理 in its order (newest first)
         builder.HasIndex(x => x.MajorId);
         builder.HasIndex(x => x.Name);
     }

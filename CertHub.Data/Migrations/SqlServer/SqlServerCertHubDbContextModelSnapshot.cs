@@ -601,6 +601,9 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("SchoolId", "IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("SchoolId", "CandidateType", "Id")
+                        .HasDatabaseName("IX_Candidates_SchoolList");
+
                     b.HasIndex("SchoolId", "CandidateType", "InfoStatus");
 
                     b.ToTable("Candidates", (string)null);
@@ -2146,16 +2149,25 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("ExamSiteId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SiteSchoolId");
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("OrganizationId", "Year")
+                        .HasDatabaseName("IX_IssuanceRecords_OrgYear");
+
                     b.HasIndex("Year", "Status");
+
+                    b.HasIndex("OrganizationId", "CreatedUtc", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgList");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "CreatedUtc", "Id")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgStatusList");
 
                     b.HasIndex("Status", "CertificateId", "Level", "CandidateSchoolId", "Year")
                         .HasDatabaseName("IX_IssuanceRecords_Statistics");

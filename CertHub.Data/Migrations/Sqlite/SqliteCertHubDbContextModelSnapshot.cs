@@ -579,6 +579,9 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId", "IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("SchoolId", "CandidateType", "Id")
+                        .HasDatabaseName("IX_Candidates_SchoolList");
+
                     b.HasIndex("SchoolId", "CandidateType", "InfoStatus");
 
                     b.ToTable("Candidates", (string)null);
@@ -2079,16 +2082,25 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ExamSiteId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SiteSchoolId");
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("OrganizationId", "Year")
+                        .HasDatabaseName("IX_IssuanceRecords_OrgYear");
+
                     b.HasIndex("Year", "Status");
+
+                    b.HasIndex("OrganizationId", "CreatedUtc", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgList");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "CreatedUtc", "Id")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgStatusList");
 
                     b.HasIndex("Status", "CertificateId", "Level", "CandidateSchoolId", "Year")
                         .HasDatabaseName("IX_IssuanceRecords_Statistics");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertHubDbContext))]
-    [Migration("20261129234259_Initial")]
+    [Migration("20261129235954_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -581,6 +581,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("SchoolId", "IdNumber")
                         .IsUnique();
+
+                    b.HasIndex("SchoolId", "CandidateType", "Id")
+                        .HasDatabaseName("IX_Candidates_SchoolList");
 
                     b.HasIndex("SchoolId", "CandidateType", "InfoStatus");
 
@@ -2082,16 +2085,25 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ExamSiteId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SiteSchoolId");
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("OrganizationId", "Year")
+                        .HasDatabaseName("IX_IssuanceRecords_OrgYear");
+
                     b.HasIndex("Year", "Status");
+
+                    b.HasIndex("OrganizationId", "CreatedUtc", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgList");
 
                     b.HasIndex("CandidateId", "ExamPlanId", "CertificateId", "Level")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "CreatedUtc", "Id")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("IX_IssuanceRecords_OrgStatusList");
 
                     b.HasIndex("Status", "CertificateId", "Level", "CandidateSchoolId", "Year")
                         .HasDatabaseName("IX_IssuanceRecords_Statistics");
