@@ -53,6 +53,7 @@ public static class LoadBench
             var schoolUsers = await LoadData.CreateAccountsAsync(connectionString, "ustb", users / 2);
             var loadFile = await LoadData.WriteCandidateFileAsync(builder, folder.FullName, "110102", rows);
             var signIds = await LoadData.PendingSignIdsAsync(builder, tenants, signCount);
+            await LoadData.AnalyzeAsync(connectionString);
             LoadReport.Line($"setup: {bulk.Succeeded:N0} candidates for ustb (import), {records:N0} issuance records for wl, " +
                 $"{organizationUsers.Count + schoolUsers.Count} accounts, the import file for the run, in {step.Elapsed.TotalSeconds:F0} s");
 
