@@ -46,7 +46,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
 
         var csp = Header(response, "Content-Security-Policy");
         Assert.Contains("default-src 'self'", csp);
-        Assert.Matches(@"script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';", csp);
+        Assert.Matches(@"script-src 'self' 'nonce-[A-Za-z0-9_-]{22}';", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
         Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
