@@ -55,7 +55,12 @@ public sealed class TempPostgres : IAsyncDisposable
         await File.AppendAllTextAsync(Path.Combine(pg.DataDir, "postgresql.conf"),
             $"\nport = {pg.Port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{folder}'\nmax_connections = {maxConnections}\n" +
             "shared_buffers = 256MB\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" +
-            (Environment.GetEnvironmentVariable("CERTHUB_BENCH_PG_SLOW_MS") is { Length: > 0 } slow ? $"log_min_duration_statement = {slow}\n" : ""));
+            (Environment.GetEnvironmentVariable("CERTHUB_BENCH_PG_SLOW_MS") is { Length: > 0 } slow ? $"log_min_duration_statement = {slow}\n" : "") +
+            // CERTHUB_BENCH_PG_EXPLAIN=<ms>: the plans (with buffers, without per-node timing) of statements slower than that.
+            (Environment.GetEnvironmentVariable("CERTHUB_BENCH_PG_EXPLAIN") is { Length: > 0 } explain
+                ? $"session_preload_libraries = 'auto_explain'\nauto_explain.log_min_duration = {explain}\nauto_explain.log_analyze = on\n" +
+                  "auto_explain.log_buffers = on\nauto_explain.log_timing = off\n"
+                : ""));
         await pg.StartAsync();
         return pg;
     }

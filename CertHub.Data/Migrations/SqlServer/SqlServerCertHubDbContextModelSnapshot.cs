@@ -2149,9 +2149,14 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasIndex("ExamSiteId");
 
+                    b.HasIndex("GenerationClaim");
+
                     b.HasIndex("SiteSchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("IX_IssuanceRecords_OrgStatus");
 
                     b.HasIndex("OrganizationId", "Year")
                         .HasDatabaseName("IX_IssuanceRecords_OrgYear");

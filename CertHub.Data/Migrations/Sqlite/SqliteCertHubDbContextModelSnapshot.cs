@@ -2082,9 +2082,14 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ExamSiteId");
 
+                    b.HasIndex("GenerationClaim");
+
                     b.HasIndex("SiteSchoolId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("IX_IssuanceRecords_OrgStatus");
 
                     b.HasIndex("OrganizationId", "Year")
                         .HasDatabaseName("IX_IssuanceRecords_OrgYear");

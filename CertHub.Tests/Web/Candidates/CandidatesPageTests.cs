@@ -90,6 +90,40 @@ public sealed class CandidatesPageTests
     }
 
     [Fact]
+    public async Task Page_Should_PageWithTheCountedTotal_And_CountAgain_When_Searched()
+    {
+        await using var ctx = new CandidatesPageContext();
+        var service = ctx.Services.GetRequiredService<CandidateService>();
+        var majorId = (await service.MajorOptionsAsync(default))[0].Id;
+        async Task AddAsync(int i)
+        {
+            var first17 = "11010119900307" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+            await service.CreateAsync(CandidateType.SchoolCandidate, new CandidateDetails($"考生{i}", null, IdType.ResidentIdCard,
+                first17 + IdNumber.CheckCharacter(first17), MajorId: majorId, MajorLevel: MajorLevel.HigherVocational, EnrollmentYear: 2021), default);
+        }
+
+        for (var i = 1; i <= 12; i++)
+        {
+            await AddAsync(i);
+        }
+
+        var cut = ctx.Render<CandidatesPage>();
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("[data-testid=candidate-name]").Count));
+        Assert.Contains("全部 (12)", cut.Find("[data-testid=status-tab-all]").TextContent);
+
+        cut.FindAll(".mud-table-pagination-actions button")[2].Click(); // 下一页: the total comes from the tabs' count
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=candidate-name]").Count));
+        Assert.Contains("第 11-12 条，共 12 条", cut.Markup);
+
+        await AddAsync(13); // another user adds one; 查询 counts the tabs and the list again
+        cut.Find("[data-testid=filter-search]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("全部 (13)", cut.Find("[data-testid=status-tab-all]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("共 13 条", cut.Markup));
+    }
+
+    [Fact]
     public async Task Page_Should_ShowEmptyState_When_NoCandidates()
     {
         await using var ctx = new CandidatesPageContext();

@@ -10,12 +10,33 @@ namespace CertHub.Web.Components.Shared;
 public sealed class PagedRows<T>
 {
     private int _offset;
+    private object? _totalFilter;
+    private int? _knownTotal;
 
     public IReadOnlyList<T> Items { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
     public static PageRequest ToRequest(TableState state) => new(state.Page + 1, state.PageSize);
+
+    /// <summary>
+    /// The request for the table's state under <paramref name="filter"/> (a record: compared by value). When the total of
+    /// rows matching that filter is known — given by <see cref="UseTotal"/> (e.g. from the status tabs' counts) or counted
+    /// with the previous page of the same filter — it goes with the request, so paging does not count all rows again.
+    /// A list page that uses this calls <see cref="UseTotal"/> with fresh counts whenever it reloads (search, tab, live change, action).
+    /// </summary>
+    public PageRequest Request(TableState state, object filter) =>
+        ToRequest(state) with { KnownTotal = _knownTotal is int total && Equals(filter, _totalFilter) ? total : null };
+
+    /// <summary>The rows matching <paramref name="filter"/> number <paramref name="total"/> right now (counted by the caller).</summary>
+    public void UseTotal(object filter, int total) => (_totalFilter, _knownTotal) = (filter, total);
+
+    /// <summary><see cref="Accept(PagedResult{T})"/> and remember the total for the next page of the same filter.</summary>
+    public TableData<T> Accept(PagedResult<T> page, object filter)
+    {
+        UseTotal(filter, page.TotalCount);
+        return Accept(page);
+    }
 
     public TableData<T> Accept(PagedResult<T> page)
     {

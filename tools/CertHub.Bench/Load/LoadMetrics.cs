@@ -20,7 +20,22 @@ internal sealed class LoadMetrics(string phase)
 
     public IEnumerable<KeyValuePair<string, int>> Notes => _notes.OrderBy(n => n.Key, StringComparer.Ordinal);
 
-    public void Record(string kind, TimeSpan elapsed) => _samples.GetOrAdd(kind, _ => []).Add(elapsed.TotalMilliseconds);
+    private readonly ConcurrentBag<(double At, double Ms)> _timeline = [];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    public void Record(string kind, TimeSpan elapsed)
+    {
+        _samples.GetOrAdd(kind, _ => []).Add(elapsed.TotalMilliseconds);
+        if (kind.StartsWith("http ", StringComparison.Ordinal) || kind.StartsWith("paging ", StringComparison.Ordinal))
+        {
+            _timeline.Add((_clock.Elapsed.TotalSeconds, elapsed.TotalMilliseconds));
+        }
+    }
+
+    /// <summary>List actions by the time they ended (seconds since the phase began), in buckets of <paramref name="seconds"/>.</summary>
+    public IEnumerable<(int From, Percentiles Latency)> Timeline(int seconds) =>
+        _timeline.GroupBy(t => (int)(t.At / seconds) * seconds).OrderBy(g => g.Key)
+            .Select(g => (g.Key, Percentiles.From([.. g.Select(t => t.Ms)])));
 
     public void Error(string kind, Exception error)
     {

@@ -33,6 +33,11 @@ internal sealed class LoadReport(int users, int rows, int signCount)
             Line($"   {"all list actions",-22} {all}");
         }
 
+        foreach (var (from, latency) in metrics.Timeline(10))
+        {
+            Line($"   t={from,3}-{from + 10,3} s          {latency}");
+        }
+
         foreach (var (note, count) in metrics.Notes)
         {
             Line($"   {note}: {count:N0}");

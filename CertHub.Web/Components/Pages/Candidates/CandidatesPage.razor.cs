@@ -34,6 +34,7 @@ public partial class CandidatesPage
     private IReadOnlyDictionary<CandidateInfoStatus, int> _counts = new Dictionary<CandidateInfoStatus, int>();
     private CandidateFilter _filter = new();
     private CandidateInfoStatus? _status;
+    private CandidateFilter? _countedFilter;
 
     [Inject]
     private CandidateService Candidates { get; set; } = default!;
@@ -71,12 +72,24 @@ public partial class CandidatesPage
     private async Task<TableData<CandidateListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
         _selected = [];
-        _counts = await Candidates.CountsAsync(Filter, ct);
-        StateHasChanged(); // the status tabs live outside the table
-        return _rows.Accept(await Candidates.ListAsync(Filter, PagedRows<CandidateListItem>.ToRequest(state), ct));
+        var filter = Filter;
+        if (!Equals(filter, _countedFilter))
+        {
+            // One count serves the status tabs and the list's total; paging through the same filter counts nothing again.
+            _counts = await Candidates.CountsAsync(filter, ct);
+            _rows.UseTotal(filter, filter.Status is { } status ? _counts.GetValueOrDefault(status) : _counts.Values.Sum());
+            _countedFilter = filter;
+            StateHasChanged(); // the status tabs live outside the table
+        }
+
+        return _rows.Accept(await Candidates.ListAsync(filter, _rows.Request(state, filter), ct), filter);
     }
 
-    private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
+    private Task ReloadAsync()
+    {
+        _countedFilter = null;
+        return _table?.ReloadServerData() ?? Task.CompletedTask;
+    }
 
     private void FilterChanged(CandidateFilter filter) => _filter = filter;
 

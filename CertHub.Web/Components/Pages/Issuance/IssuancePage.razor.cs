@@ -56,14 +56,18 @@ public partial class IssuancePage
 
     private async Task<TableData<IssuanceListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var data = _rows.Accept(await Issuance.ListAsync(Filter, PagedRows<IssuanceListItem>.ToRequest(state), ct));
+        var filter = Filter;
+        var data = _rows.Accept(await Issuance.ListAsync(filter, _rows.Request(state, filter), ct), filter);
         _selected.IntersectWith(_rows.Items.Select(r => r.Id));
         return data;
     }
 
     private async Task ReloadAsync()
     {
-        _counts = await Issuance.CountsAsync(Filter, CancellationToken.None);
+        // One count serves the tabs and the list's total; paging through the same filter counts nothing again.
+        var filter = Filter;
+        _counts = await Issuance.CountsAsync(filter, CancellationToken.None);
+        _rows.UseTotal(filter, filter.Status is { } status ? _counts.GetValueOrDefault(status) : _counts.Values.Sum());
         if (_table is not null)
         {
             await _table.ReloadServerData();

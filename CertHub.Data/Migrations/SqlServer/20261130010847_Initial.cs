@@ -2489,10 +2489,20 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "ExamSiteId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuanceRecords_GenerationClaim",
+                table: "IssuanceRecords",
+                column: "GenerationClaim");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IssuanceRecords_OrgList",
                 table: "IssuanceRecords",
                 columns: new[] { "OrganizationId", "CreatedUtc", "Id" },
                 descending: new[] { false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceRecords_OrgStatus",
+                table: "IssuanceRecords",
+                columns: new[] { "OrganizationId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuanceRecords_OrgStatusList",
