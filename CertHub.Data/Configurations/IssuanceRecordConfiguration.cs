@@ -31,9 +31,9 @@ public sealed class IssuanceRecordConfiguration : IEntityTypeConfiguration<Issua
 
         builder.HasIndex(x => new { x.CandidateId, x.ExamPlanId, x.CertificateId, x.Level }).IsUnique();
         builder.HasIndex(x => x.CertificateNo).IsUnique().HasFilter("\"CertificateNo\" IS NOT NULL");
-        builder.HasIndex(x => x.Status);
-        builder.HasIndex(x => new { x.Status, x.CertificateId, x.Level, x.CandidateSchoolId, x.Year }).HasDatabaseName("IX_IssuanceRecords_Statistics"); // 证书通过率统计
-        builder.HasIndex(x => x.CandidateId);
+        // 证书通过率统计; also serves every lookup by Status (the worker's queue). CandidateId lookups use the unique index above:
+        // every index is written on each status change (the indexed Status makes it a non-HOT update), so none is kept twice.
+        builder.HasIndex(x => new { x.Status, x.CertificateId, x.Level, x.CandidateSchoolId, x.Year }).HasDatabaseName("IX_IssuanceRecords_Statistics");
         builder.HasIndex(x => x.CandidateSchoolId);
         builder.HasIndex(x => x.SiteSchoolId);
         builder.HasIndex(x => x.ExamSiteId);

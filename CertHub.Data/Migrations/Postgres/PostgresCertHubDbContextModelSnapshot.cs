@@ -2129,8 +2129,6 @@ namespace CertHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
-
                     b.HasIndex("CandidateNo");
 
                     b.HasIndex("CandidateSchoolId");
@@ -2150,8 +2148,6 @@ namespace CertHub.Data.Migrations.Postgres
                     b.HasIndex("GenerationClaim");
 
                     b.HasIndex("SiteSchoolId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("IX_IssuanceRecords_OrgStatus");

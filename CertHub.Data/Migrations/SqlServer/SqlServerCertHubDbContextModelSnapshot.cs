@@ -2131,8 +2131,6 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
-
                     b.HasIndex("CandidateNo");
 
                     b.HasIndex("CandidateSchoolId");
@@ -2152,8 +2150,6 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("GenerationClaim");
 
                     b.HasIndex("SiteSchoolId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("IX_IssuanceRecords_OrgStatus");

@@ -2064,8 +2064,6 @@ namespace CertHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
-
                     b.HasIndex("CandidateNo");
 
                     b.HasIndex("CandidateSchoolId");
@@ -2085,8 +2083,6 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.HasIndex("GenerationClaim");
 
                     b.HasIndex("SiteSchoolId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("IX_IssuanceRecords_OrgStatus");

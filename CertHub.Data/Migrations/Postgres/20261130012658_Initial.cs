@@ -2438,11 +2438,6 @@ namespace CertHub.Data.Migrations.Postgres
                 column: "ToStatus");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IssuanceRecords_CandidateId",
-                table: "IssuanceRecords",
-                column: "CandidateId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_IssuanceRecords_CandidateId_ExamPlanId_CertificateId_Level",
                 table: "IssuanceRecords",
                 columns: new[] { "CandidateId", "ExamPlanId", "CertificateId", "Level" },
@@ -2521,11 +2516,6 @@ namespace CertHub.Data.Migrations.Postgres
                 name: "IX_IssuanceRecords_Statistics",
                 table: "IssuanceRecords",
                 columns: new[] { "Status", "CertificateId", "Level", "CandidateSchoolId", "Year" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IssuanceRecords_Status",
-                table: "IssuanceRecords",
-                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuanceRecords_Year_Status",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261130010847_Initial")]
+    [Migration("20261130012652_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2134,8 +2134,6 @@ namespace CertHub.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
-
                     b.HasIndex("CandidateNo");
 
                     b.HasIndex("CandidateSchoolId");
@@ -2155,8 +2153,6 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.HasIndex("GenerationClaim");
 
                     b.HasIndex("SiteSchoolId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("IX_IssuanceRecords_OrgStatus");
