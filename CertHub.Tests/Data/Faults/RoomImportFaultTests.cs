@@ -28,8 +28,8 @@ public sealed class RoomImportFaultTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private ExamRoomImportService Imports(ICurrentUser user, DatabaseOutage? outage = null) =>
-        new(outage is null ? _s.Db.FactoryFor(user) : _s.Db.FactoryFor(user, outage), user, new ExamRoomSheet(), _files, _s.Changes, _s.Clock, ShortRetry);
+    private ExamRoomImportService Imports(ICurrentUser user, DatabaseOutage? outage = null, IFileStore? files = null) =>
+        new(outage is null ? _s.Db.FactoryFor(user) : _s.Db.FactoryFor(user, outage), user, new ExamRoomSheet(), files ?? _files, _s.Changes, _s.Clock, ShortRetry);
 
     private async Task<ImportRecord> SingleRecordAsync()
     {
@@ -87,6 +87,38 @@ public sealed class RoomImportFaultTests : IAsyncLifetime
         Assert.Empty(other.Items);
         var own = await new ImportRecordQueries(_s.Db.FactoryFor(_s.School), _s.School).ListAsync(ImportKind.RoomImport, new PageRequest(), default);
         Assert.Equal(ExamRoomImportService.DatabaseFailed, Assert.Single(own.Items).FailureReason);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Should_KeepNoRoom_AndRecordFailure_When_FailedRowsFileDoesNotFit()
+    {
+        var subject = await _s.SubjectAsync("KM001");
+        var plan = await _s.PlanAsync(subject);
+        var site = await _s.SiteAsync();
+        var full = new FullDiskFileStore(_files) { SavesBeforeFull = 0 };
+        using var file = ExamRoomSheetFile(
+            [plan.Name, site.Name, CertificateName, "初级", "KM001", "第一考场", "主楼301", "40"],
+            [plan.Name, site.Name, CertificateName, "初级", "KM999", "第二考场", "主楼302", "30"]);
+
+        var ex = await Assert.ThrowsAsync<DomainRuleException>(() => Imports(_s.School, files: full).ImportAsync(file, "考场.xlsx", null, default));
+
+        Assert.Equal(StorageFaults.StorageFull, ex.Message);
+        Assert.Equal(1, full.Refused);
+        var record = await SingleRecordAsync();
+        Assert.Equal((0, 2, StorageFaults.StorageFull), (record.SucceededRows, record.FailedRows, record.FailureReason));
+    }
+
+    [Fact]
+    public async Task ImportAsync_Should_RecordNothing_When_Cancelled()
+    {
+        using var file = ImportFaultFiles.WrongTemplate();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Imports(_s.School).ImportAsync(file, "考场.xlsx", null, cancelled.Token));
+
+        await using var db = _s.Db.OpenAsSystem();
+        Assert.Equal(0, await db.Set<ImportRecord>().CountAsync());
     }
 
     private static MemoryStream ExamRoomSheetFile(params string?[][] rows)
