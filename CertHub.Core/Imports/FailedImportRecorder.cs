@@ -23,6 +23,45 @@ public sealed class FailedImportRecorder(ICertHubDbFactory dbFactory, ImportFail
 {
     public int Attempts { get; private set; }
 
+    /// <summary>"数据库写入失败，导入未完成，本次未导入任何{what}，请稍后重新导入": the message of an import the database failed.</summary>
+    public static string DatabaseFailedMessage(string what) => $"数据库写入失败，导入未完成，本次未导入任何{what}，请稍后重新导入";
+
+    /// <summary>
+    /// Runs a whole import (which must keep nothing when it throws: one transaction, or one save) and, when it fails as a
+    /// whole, records why: a <see cref="DomainRuleException"/> (导入文件与模板不符, 无法读取导入文件, too many rows, the plan
+    /// closed…) is recorded with its message and rethrown; a database fault is recorded as <paramref name="databaseFailed"/>
+    /// (once the database answers again, within the retry budget) and rethrown as a <see cref="DomainRuleException"/> with
+    /// that message; a full file store likewise as <see cref="StorageFaults.StorageFull"/>. <paramref name="failed"/> builds the record from the rows read so far (<see cref="ImportRowCounter"/>)
+    /// and the reason; <paramref name="recorded"/> runs when it was written (to publish the change). A cancelled import
+    /// records nothing.
+    /// </summary>
+    public async Task<T> GuardAsync<T>(Func<ImportRowCounter, Task<T>> import, Func<int, string, ImportRecord> failed, string databaseFailed, Action? recorded = null)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(failed);
+        var read = new ImportRowCounter();
+        try
+        {
+            return await import(read);
+        }
+        catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
+        {
+            await RecordAndNotifyAsync(() => failed(read.Rows, databaseFailed), recorded);
+            throw new DomainRuleException(databaseFailed, ex);
+        }
+        catch (IOException ex) when (StorageFaults.IsStorageFull(ex))
+        {
+            // The failed-rows file did not fit: the transaction was not committed, nothing was kept.
+            await RecordAndNotifyAsync(() => failed(read.Rows, StorageFaults.StorageFull), recorded);
+            throw new DomainRuleException(StorageFaults.StorageFull, ex);
+        }
+        catch (DomainRuleException ex)
+        {
+            await RecordAndNotifyAsync(() => failed(read.Rows, ex.Message), recorded);
+            throw;
+        }
+    }
+
     public async Task<int?> RecordAsync(Func<ImportRecord> create)
     {
         ArgumentNullException.ThrowIfNull(create);
@@ -52,4 +91,18 @@ public sealed class FailedImportRecorder(ICertHubDbFactory dbFactory, ImportFail
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, retry.MaxDelay.Ticks));
         }
     }
+
+    private async Task RecordAndNotifyAsync(Func<ImportRecord> create, Action? recorded)
+    {
+        if (await RecordAsync(create) is not null)
+        {
+            recorded?.Invoke();
+        }
+    }
+}
+
+/// <summary>The rows an import has read so far (the 失败 count of its 导入记录 when it fails as a whole).</summary>
+public sealed class ImportRowCounter
+{
+    public int Rows { get; set; }
 }

@@ -15,10 +15,14 @@ namespace CertHub.Core.Scores;
 /// scores and files 成绩复核 in the 公示期; after the 公示期 nothing changes (the entities refuse). Every method checks the role
 /// and the tenant explicitly, on top of the query filters.
 /// </summary>
-public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser currentUser, IScoreSheet sheet, IFileStore files, IChangeFeed changes, TimeProvider clock)
+public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser currentUser, IScoreSheet sheet, IFileStore files, IChangeFeed changes, TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
     public const string Topic = "scores";
     public const int ExportLimit = 100_000;
+
+    /// <summary>The database went away mid-import: the transaction was rolled back, no score of this file was kept.</summary>
+    public static readonly string ImportDatabaseFailed = FailedImportRecorder.DatabaseFailedMessage("成绩");
 
     public bool CanImport => currentUser.IsOrganization() && currentUser.OrganizationId is not null;
 
@@ -78,31 +82,20 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         return [.. list.Select(p => new ScorePlanOption(p.Id, p.Name, p.Year, p.StageAt(now)))];
     }
 
-    /// <summary>按科目导入成绩 from the xlsx template: the rows go through <see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/>; an 导入记录 (成绩导入) keeps the failed rows.</summary>
+    /// <summary>
+    /// 按科目导入成绩 from the xlsx template: the rows go through <see cref="ApplyRowsAsync(int, IEnumerable{ScoreImportRow}, CancellationToken)"/>;
+    /// an 导入记录 (成绩导入) keeps the failed rows, in the same transaction. An import that fails as a whole (wrong template,
+    /// unreadable file, outside the 成绩登记时间, the database gone) keeps no score and leaves a failed 导入记录 with the reason
+    /// (<see cref="FailedImportRecorder.GuardAsync"/>).
+    /// </summary>
     public async Task<ScoreImportResult> ImportAsync(int planId, Stream xlsx, string fileName, IProgress<int>? progress, CancellationToken ct)
     {
         var organizationId = RequireOrganization();
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var rows = sheet.ReadRows(xlsx).Where(r => !r.IsEmpty).ToList();
-        progress?.Report(rows.Count);
-        var result = await ApplyAsync(db, organizationId, planId, rows, null, ct);
-        var now = clock.GetUtcNow();
-        string? failedPath = null;
-        if (result.Failures.Count > 0)
-        {
-            await using var failedFile = await sheet.WriteFailedRowsAsync(result.Failures, ct);
-            failedPath = await files.SaveAsync($"imports/org-{organizationId}", $"scores-failed-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
-        }
-
-        var record = ImportRecord.Create(ImportKind.ScoreImport, TrimName(fileName), currentUser.ActorName(), null, organizationId,
-            result.Succeeded, result.Failures.Count, failedPath, now);
-        db.Set<ImportRecord>().Add(record);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        Publish(organizationId);
-        changes.Publish(new ChangeNotice("imports", OrganizationId: organizationId));
-        return new ScoreImportResult(result, record.Id, failedPath);
+        return await new FailedImportRecorder(dbFactory, failureRetry ?? ImportFailureRetry.Default).GuardAsync(
+            read => ImportRowsAsync(organizationId, planId, xlsx, fileName, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(ImportKind.ScoreImport, TrimName(fileName), currentUser.ActorName(), null, organizationId, rows, reason, clock.GetUtcNow()),
+            ImportDatabaseFailed,
+            () => changes.Publish(new ChangeNotice("imports", OrganizationId: organizationId)));
     }
 
     /// <summary>
@@ -208,6 +201,33 @@ public sealed class ScoreService(ICertHubDbFactory dbFactory, ICurrentUser curre
         await ResultRefresh.RefreshAsync(db, score.ExamPlanId, now, ct);
         Publish(organizationId);
         changes.Publish(new ChangeNotice(Topic, SchoolId: request.SchoolId));
+    }
+
+    private async Task<ScoreImportResult> ImportRowsAsync(int organizationId, int planId, Stream xlsx, string fileName, ImportRowCounter read, IProgress<int>? progress,
+        CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = sheet.ReadRows(xlsx).Where(r => !r.IsEmpty).ToList();
+        read.Rows = rows.Count;
+        progress?.Report(rows.Count);
+        var result = await ApplyAsync(db, organizationId, planId, rows, null, ct);
+        var now = clock.GetUtcNow();
+        string? failedPath = null;
+        if (result.Failures.Count > 0)
+        {
+            await using var failedFile = await sheet.WriteFailedRowsAsync(result.Failures, ct);
+            failedPath = await files.SaveAsync($"imports/org-{organizationId}", $"scores-failed-{now.ToUnixTimeMilliseconds()}.xlsx", failedFile, ct);
+        }
+
+        var record = ImportRecord.Create(ImportKind.ScoreImport, TrimName(fileName), currentUser.ActorName(), null, organizationId,
+            result.Succeeded, result.Failures.Count, failedPath, now);
+        db.Set<ImportRecord>().Add(record);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        Publish(organizationId);
+        changes.Publish(new ChangeNotice("imports", OrganizationId: organizationId));
+        return new ScoreImportResult(result, record.Id, failedPath);
     }
 
     /// <summary>

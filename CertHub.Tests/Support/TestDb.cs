@@ -2,6 +2,7 @@ using CertHub.Core.Common;
 using CertHub.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CertHub.Tests.Support;
 
@@ -56,20 +57,26 @@ public class TestDb : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>A context that sees what <paramref name="user"/> may see.</summary>
-    public CertHubDbContext Open(ICurrentUser user) =>
+    public CertHubDbContext Open(ICurrentUser user) => OpenWith(user, []);
+
+    /// <summary>A context that sees what <paramref name="user"/> may see, with <paramref name="interceptors"/> in its pipeline (fault injection, issue 10).</summary>
+    public CertHubDbContext OpenWith(ICurrentUser user, IInterceptor[] interceptors) =>
         _postgres is not null
-            ? new PostgresCertHubDbContext(_postgres, user)
+            ? new PostgresCertHubDbContext(new DbContextOptionsBuilder<PostgresCertHubDbContext>(_postgres).AddInterceptors(interceptors).Options, user)
             : new SqliteCertHubDbContext(
                 _sqliteFile is null
-                    ? new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(_sqlite!).Options
-                    : new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(ConnectionString).Options,
+                    ? new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(_sqlite!).AddInterceptors(interceptors).Options
+                    : new DbContextOptionsBuilder<SqliteCertHubDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options,
                 user);
 
     /// <summary>A context as the platform/system user, for arranging data.</summary>
     public CertHubDbContext OpenAsSystem() => Open(FixedCurrentUser.System);
 
     /// <summary>A factory handing out contexts for <paramref name="user"/>, as services receive it.</summary>
-    public ICertHubDbFactory FactoryFor(ICurrentUser user) => new TestDbFactory(this, user);
+    public ICertHubDbFactory FactoryFor(ICurrentUser user) => new TestDbFactory(this, user, []);
+
+    /// <summary>A factory whose contexts have <paramref name="interceptors"/> in their pipeline (e.g. a database outage).</summary>
+    public ICertHubDbFactory FactoryFor(ICurrentUser user, params IInterceptor[] interceptors) => new TestDbFactory(this, user, interceptors);
 
     public void Dispose()
     {
@@ -88,10 +95,10 @@ public class TestDb : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class TestDbFactory(TestDb owner, ICurrentUser user) : ICertHubDbFactory
+    private sealed class TestDbFactory(TestDb owner, ICurrentUser user, IInterceptor[] interceptors) : ICertHubDbFactory
     {
         public Task<ICertHubDb> CreateAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<ICertHubDb>(owner.Open(user));
+            Task.FromResult<ICertHubDb>(owner.OpenWith(user, interceptors));
     }
 }
 

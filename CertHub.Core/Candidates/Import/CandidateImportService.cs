@@ -44,37 +44,15 @@ public sealed class CandidateImportService(
     {
         currentUser.Demand(Permissions.CandidateImport);
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
-        var read = new RowCounter();
-        try
-        {
-            return await RunAsync(xlsx, fileName, mode, schoolId, read, progress, ct);
-        }
-        catch (Exception ex) when (StorageFaults.IsDatabaseFault(ex))
-        {
-            await RecordFailureAsync(fileName, mode, schoolId, read.Rows, DatabaseFailed);
-            throw new DomainRuleException(DatabaseFailed, ex);
-        }
-        catch (DomainRuleException ex)
-        {
-            // 导入文件与模板不符 / 无法读取导入文件 / too many rows: nothing was kept; the record says why.
-            await RecordFailureAsync(fileName, mode, schoolId, read.Rows, ex.Message);
-            throw;
-        }
-    }
-
-    private async Task RecordFailureAsync(string fileName, CandidateImportMode mode, int schoolId, int rows, string reason)
-    {
         var kind = mode == CandidateImportMode.Create ? ImportKind.CandidateImport : ImportKind.CandidateUpdate;
-        var recorder = new FailedImportRecorder(dbFactory, _failureRetry);
-        var recorded = await recorder.RecordAsync(() =>
-            ImportRecord.Failed(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, rows, reason, clock.GetUtcNow()));
-        if (recorded is not null)
-        {
-            changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
-        }
+        return await new FailedImportRecorder(dbFactory, _failureRetry).GuardAsync(
+            read => RunAsync(xlsx, fileName, mode, schoolId, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(kind, TrimName(fileName), currentUser.ActorName(), schoolId, null, rows, reason, clock.GetUtcNow()),
+            DatabaseFailed,
+            () => changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId)));
     }
 
-    private async Task<CandidateImportResult> RunAsync(Stream xlsx, string fileName, CandidateImportMode mode, int schoolId, RowCounter read,
+    private async Task<CandidateImportResult> RunAsync(Stream xlsx, string fileName, CandidateImportMode mode, int schoolId, ImportRowCounter read,
         IProgress<int>? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -209,11 +187,6 @@ public sealed class CandidateImportService(
         context?.ChangeTracker.Clear();
         batch.Clear();
         return (succeeded, sequence);
-    }
-
-    private sealed class RowCounter
-    {
-        public int Rows { get; set; }
     }
 
     /// <summary>The upload's file name, cut to what an <see cref="ImportRecord"/> keeps.</summary>

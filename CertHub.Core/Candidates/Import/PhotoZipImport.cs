@@ -115,7 +115,10 @@ public static class PhotoZipReader
 /// 批量导入考生照片: files named {证件号码}.jpg|.png in a zip; each photo is matched to the school's candidate by ID number,
 /// checked (<see cref="CandidatePhoto"/>), stored under photos/{schoolId}/ and attached (无照片 → 信息待认证).
 /// A background that is not mostly red is a warning only. An <see cref="ImportRecord"/> (考生照片导入) keeps the counts and
-/// the refused photos' file (文件名, 失败原因).
+/// the refused photos' file (文件名, 失败原因). The attached photos and the record are saved together in one save at the end,
+/// so an import that fails as a whole (not a zip, too many files, the database gone) changes no candidate and leaves a
+/// failed 导入记录 with the reason (<see cref="FailedImportRecorder.GuardAsync"/>); the photo files it had already stored
+/// are then referenced by nothing.
 /// </summary>
 public sealed class PhotoZipImport(
     ICertHubDbFactory dbFactory,
@@ -125,11 +128,26 @@ public sealed class PhotoZipImport(
     IPhotoBackgroundCheck background,
     IChangeFeed changes,
     ICandidateSheet sheet,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
+    /// <summary>The database went away mid-import: the save was rolled back, no photo of this zip was attached.</summary>
+    public static readonly string DatabaseFailed = FailedImportRecorder.DatabaseFailedMessage("照片");
+
     public async Task<PhotoZipResult> ImportAsync(Stream zip, string fileName, PhotoZipLimits limits, IProgress<int>? progress, CancellationToken ct)
     {
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(CandidateMessages.SchoolOnly);
+        return await new FailedImportRecorder(dbFactory, failureRetry ?? ImportFailureRetry.Default).GuardAsync(
+            read => RunAsync(zip, fileName, limits, schoolId, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(ImportKind.PhotoImport, CandidateImportService.TrimName(fileName), currentUser.ActorName(), schoolId, null,
+                rows, reason, clock.GetUtcNow()),
+            DatabaseFailed,
+            () => changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId)));
+    }
+
+    private async Task<PhotoZipResult> RunAsync(Stream zip, string fileName, PhotoZipLimits limits, int schoolId, ImportRowCounter read, IProgress<int>? progress,
+        CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateAsync(ct);
         var failures = new List<PhotoZipIssue>();
         var warnings = new List<PhotoZipIssue>();
@@ -139,7 +157,8 @@ public sealed class PhotoZipImport(
         foreach (var entry in PhotoZipReader.Read(zip, limits))
         {
             ct.ThrowIfCancellationRequested();
-            progress?.Report(++processed);
+            read.Rows = ++processed;
+            progress?.Report(processed);
             if (entry.Content is null)
             {
                 failures.Add(new PhotoZipIssue(entry.FileName, entry.Problem!));
@@ -177,11 +196,6 @@ public sealed class PhotoZipImport(
             {
                 failures.Add(new PhotoZipIssue(entry.FileName, ex.Message));
             }
-
-            if (succeeded % 200 == 0)
-            {
-                await db.SaveChangesAsync(ct);
-            }
         }
 
         string? failedPath = null;
@@ -202,7 +216,7 @@ public sealed class PhotoZipImport(
         var record = ImportRecord.Create(ImportKind.PhotoImport, CandidateImportService.TrimName(fileName), currentUser.ActorName(),
             schoolId, null, succeeded, failures.Count, failedPath, now);
         db.Set<ImportRecord>().Add(record);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // one save (one transaction): the attached photos and the 导入记录, or nothing
         changes.Publish(new ChangeNotice(CandidateTopics.Candidates, SchoolId: schoolId));
         changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId));
         return new PhotoZipResult(succeeded, failures, warnings, record.Id, failedPath);

@@ -10,6 +10,8 @@ namespace CertHub.Core.Exams.RoomImport;
 /// 批量导入考场信息: every row is checked (<see cref="ExamRoomImportRowValidator"/>) against the plans the school may set
 /// rooms on, its sites and allocations, the plans' subjects and the names already used; the good rows are saved and an
 /// <see cref="ImportRecord"/> (<see cref="ImportKind.RoomImport"/>) with the failed-rows file is written in the same transaction.
+/// An import that fails as a whole (wrong template, unreadable file, the database gone) keeps no room and leaves a failed
+/// 导入记录 with the reason (<see cref="FailedImportRecorder.GuardAsync"/>).
 /// </summary>
 public sealed class ExamRoomImportService(
     ICertHubDbFactory dbFactory,
@@ -17,13 +19,26 @@ public sealed class ExamRoomImportService(
     IExamRoomSheet sheet,
     IFileStore files,
     IChangeFeed changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
     public const int ReportedErrors = 200;
+
+    /// <summary>The database went away mid-import: the transaction was rolled back, no room of this file was kept.</summary>
+    public static readonly string DatabaseFailed = FailedImportRecorder.DatabaseFailedMessage("考场");
 
     public async Task<ExamRoomImportResult> ImportAsync(Stream xlsx, string fileName, IProgress<int>? progress, CancellationToken ct)
     {
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(ExamRoomService.SchoolOnly);
+        return await new FailedImportRecorder(dbFactory, failureRetry ?? ImportFailureRetry.Default).GuardAsync(
+            read => RunAsync(xlsx, fileName, schoolId, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(ImportKind.RoomImport, TrimName(fileName), currentUser.ActorName(), schoolId, null, rows, reason, clock.GetUtcNow()),
+            DatabaseFailed,
+            () => changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId)));
+    }
+
+    private async Task<ExamRoomImportResult> RunAsync(Stream xlsx, string fileName, int schoolId, ImportRowCounter read, IProgress<int>? progress, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
         var plans = await ExamRoomAccess.OpenPlansAsync(db, schoolId, now, ct);
@@ -64,7 +79,8 @@ public sealed class ExamRoomImportService(
                 rooms.Add(room);
             }
 
-            if (++processed % 100 == 0)
+            read.Rows = ++processed;
+            if (processed % 100 == 0)
             {
                 progress?.Report(processed);
             }

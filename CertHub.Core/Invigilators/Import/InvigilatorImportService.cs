@@ -14,7 +14,9 @@ public sealed record InvigilatorImportResult(int Succeeded, int Failed, IReadOnl
 /// 批量导入监考人员 (manual 5.2.11): each row becomes an invigilator of the school with a generated 教师编号 and its
 /// certificate applications (未提交, submitted later with 提交). A row is refused with its reason — missing name, bad ID
 /// number or phone, an ID already at the school or twice in the file, an unknown certificate or level — while the good rows
-/// are kept. An <see cref="ImportRecord"/> with the failed rows file is written in the same transaction.
+/// are kept. An <see cref="ImportRecord"/> with the failed rows file is written in the same transaction. An import that fails
+/// as a whole (wrong template, unreadable file, too many rows, the database gone) keeps no invigilator and leaves a failed
+/// 导入记录 with the reason (<see cref="FailedImportRecorder.GuardAsync"/>).
 /// </summary>
 public sealed class InvigilatorImportService(
     ICertHubDbFactory dbFactory,
@@ -22,16 +24,30 @@ public sealed class InvigilatorImportService(
     IInvigilatorSheet sheet,
     IFileStore files,
     IChangeFeed changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
     public const int MaxRows = 5_000;
     public const int ReportedErrors = 200;
+
+    /// <summary>The database went away mid-import: the transaction was rolled back, no invigilator of this file was kept.</summary>
+    public static readonly string DatabaseFailed = FailedImportRecorder.DatabaseFailedMessage("监考人员");
 
     private static readonly char[] Separators = ['；', ';', '、', '\n'];
 
     public async Task<InvigilatorImportResult> ImportAsync(Stream xlsx, string fileName, IProgress<int>? progress, CancellationToken ct)
     {
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException("只有试点院校可以导入监考人员");
+        return await new FailedImportRecorder(dbFactory, failureRetry ?? ImportFailureRetry.Default).GuardAsync(
+            read => RunAsync(xlsx, fileName, schoolId, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(ImportKind.InvigilatorImport, Candidates.Import.CandidateImportService.TrimName(fileName), currentUser.ActorName(),
+                schoolId, null, rows, reason, clock.GetUtcNow()),
+            DatabaseFailed,
+            () => changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId)));
+    }
+
+    private async Task<InvigilatorImportResult> RunAsync(Stream xlsx, string fileName, int schoolId, ImportRowCounter read, IProgress<int>? progress, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateAsync(ct);
         var options = (await ApplicationPlanService.AllCertificateLevelsAsync(db, ct))
             .GroupBy(o => Normalize(o.Text)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -51,7 +67,8 @@ public sealed class InvigilatorImportService(
                 continue;
             }
 
-            DomainRuleException.ThrowIf(++processed > MaxRows, $"一次最多导入{MaxRows}条监考人员，请拆分文件后导入");
+            read.Rows = ++processed;
+            DomainRuleException.ThrowIf(processed > MaxRows, $"一次最多导入{MaxRows}条监考人员，请拆分文件后导入");
             try
             {
                 var certificates = ParseCertificates(row[InvigilatorImportTemplate.Certificates], options);

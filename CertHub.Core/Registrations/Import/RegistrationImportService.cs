@@ -14,7 +14,8 @@ namespace CertHub.Core.Registrations.Import;
 /// rows are streamed from the sheet and validated in memory (<see cref="RegistrationImportRowValidator"/>); good rows are
 /// inserted in batches of <see cref="BatchSize"/> inside one transaction through <see cref="IBulkInsert"/> when the
 /// provider offers it, else through the change tracker. An <see cref="ImportRecord"/> (报考导入) with the failed-rows file
-/// is written in the same transaction.
+/// is written in the same transaction. An import that fails as a whole (wrong template, unreadable file, the plan refused,
+/// the database gone) keeps no registration and leaves a failed 导入记录 with the reason (<see cref="FailedImportRecorder.GuardAsync"/>).
 /// </summary>
 public sealed class RegistrationImportService(
     ICertHubDbFactory dbFactory,
@@ -22,16 +23,31 @@ public sealed class RegistrationImportService(
     IRegistrationSheet sheet,
     IFileStore files,
     IChangeFeed changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportFailureRetry? failureRetry = null)
 {
     public const int BatchSize = 2_000;
     public const int ReportedErrors = 200;
+
+    /// <summary>The database went away mid-import: the transaction was rolled back, no registration of this file was kept.</summary>
+    public static readonly string DatabaseFailed = FailedImportRecorder.DatabaseFailedMessage("报考");
 
     public async Task<RegistrationImportResult> ImportAsync(RegistrationImportRequest request, Stream xlsx, string fileName, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var schoolId = currentUser.IsSchool() && currentUser.SchoolId is int id ? id : throw new DomainRuleException(RegistrationMessages.SchoolOnly);
         Accounts.Permissions.Demand(currentUser, Accounts.Permissions.RegistrationImport);
+        return await new FailedImportRecorder(dbFactory, failureRetry ?? ImportFailureRetry.Default).GuardAsync(
+            read => RunAsync(request, xlsx, fileName, schoolId, read, progress, ct),
+            (rows, reason) => ImportRecord.Failed(ImportKind.RegistrationImport, TrimName(fileName), currentUser.ActorName(), schoolId, null, rows, reason,
+                clock.GetUtcNow()),
+            DatabaseFailed,
+            () => changes.Publish(new ChangeNotice(CandidateTopics.Imports, SchoolId: schoolId)));
+    }
+
+    private async Task<RegistrationImportResult> RunAsync(RegistrationImportRequest request, Stream xlsx, string fileName, int schoolId, ImportRowCounter read,
+        IProgress<int>? progress, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateAsync(ct);
         var context = db as DbContext;
         if (context is not null)
@@ -70,7 +86,8 @@ public sealed class RegistrationImportService(
                 succeeded += await FlushAsync(db, batch, ct);
             }
 
-            if (++processed % 500 == 0)
+            read.Rows = ++processed;
+            if (processed % 500 == 0)
             {
                 progress?.Report(processed);
             }
