@@ -118,7 +118,8 @@ public sealed class IssuancePageTests
         ctx.Issuance.Rows.Add(FakeIssuanceService.Item(2, IssuanceStatus.OrgPendingSign, IssuanceCommands.Sign));
         ctx.Feed.Publish(new ChangeNotice(IssuanceTopics.Records, OrganizationId: 1));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=issuance-row]").Count));
+        // The list reloads within LiveRefresh.ListSpread (a random wait that spreads the reloads of many open pages).
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=issuance-row]").Count), TimeSpan.FromSeconds(5));
         Assert.True(ctx.Issuance.ListCalls > lists);
         Assert.True(ctx.Issuance.CountCalls > counts);
         Assert.Contains("培训评价组织待签发 (2)", cut.Find("[data-testid=status-tab-OrgPendingSign]").TextContent);

@@ -7,7 +7,8 @@ namespace CertHub.Bench.Load;
 /// <summary>
 /// The work that runs while the users page (in the bench process against the same database, as a second app instance
 /// would): 导入考生 of the prepared file through CandidateImportService as ustb, and 批量确认签发 of the wl records in
-/// 机构待签发 through IssuanceService.SignAsync. Each one's wall time is kept.
+/// 机构待签发 through IssuanceService.SignAsync. Each one's wall time is kept. Their live notices reach the app's open pages
+/// through the change feed given to Start (Redis, as between two instances), so the users' lists reload as they would.
 /// </summary>
 internal sealed class BackgroundWork
 {
@@ -20,15 +21,16 @@ internal sealed class BackgroundWork
         _sign = sign;
     }
 
-    public static BackgroundWork Start(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, string importFile, IReadOnlyList<int> signIds) =>
+    public static BackgroundWork Start(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, string importFile, IReadOnlyList<int> signIds,
+        IChangeFeed changes) =>
         new(Task.Run(() => TimeAsync(async () =>
             {
-                var result = await LoadData.ImportCandidatesAsync(builder, files, tenants, importFile);
+                var result = await LoadData.ImportCandidatesAsync(builder, files, tenants, importFile, changes);
                 return $"导入考生 {result.Succeeded:N0} imported, {result.Failed:N0} failed";
             })),
             Task.Run(() => TimeAsync(async () =>
             {
-                var result = await LoadData.SignAsync(builder, files, tenants, signIds);
+                var result = await LoadData.SignAsync(builder, files, tenants, signIds, changes);
                 return $"批量确认签发 of {signIds.Count:N0} records: {result.Summary}";
             })));
 

@@ -98,6 +98,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         return circuit;
     }
 
+    /// <summary>Render batches that re-rendered the pager while no click waited for a page: the list reloaded on a live notice.</summary>
+    public int LiveReloads { get; private set; }
+
     /// <summary>Time from the hub connection to the batch that showed the first page of the list.</summary>
     public TimeSpan FirstPage { get; private set; }
 
@@ -237,6 +240,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             {
                 if (PagerText.Info().Match(text) is { Success: true } info)
                 {
+                    LiveReloads += _waiter is null && _lastItem != 0 ? 1 : 0;
                     _firstItem = int.Parse(info.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                     _lastItem = int.Parse(info.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                 }

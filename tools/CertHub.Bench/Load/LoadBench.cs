@@ -57,15 +57,25 @@ public static class LoadBench
             LoadReport.Line($"setup: {bulk.Succeeded:N0} candidates for ustb (import), {records:N0} issuance records for wl, " +
                 $"{organizationUsers.Count + schoolUsers.Count} accounts, the import file for the run, in {step.Elapsed.TotalSeconds:F0} s");
 
+            // Live updates as between two instances: the app and the bench's background work share a Redis change feed.
+            await using var redis = await TempRedis.StartAsync();
             var production = new Dictionary<string, string>(settings)
             {
                 ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true", // as behind the TLS proxy of docs/deploy.md §6
                 ["Sms:AllowOutboxInProduction"] = "true",
                 ["Issuance:PublicBaseUrl"] = "https://certhub.example",
             };
+            if (redis is not null)
+            {
+                production["ChangeFeed:Provider"] = "Redis";
+                production["Redis:Configuration"] = redis.Configuration;
+            }
+
             await using var app = AppServer.Start("Production", production);
             await app.WaitHealthyAsync(TimeSpan.FromMinutes(2));
-            LoadReport.Line($"app: Production, PostgreSQL, {app.BaseUrl}; RSS after start {LoadReport.Mb(app.ResidentBytes())} MB");
+            LoadReport.Line($"app: Production, PostgreSQL, {app.BaseUrl}; RSS after start {LoadReport.Mb(app.ResidentBytes())} MB; " +
+                (redis is null ? "no redis-server: the background work publishes no live notices" : $"live notices through Redis {redis.Configuration}"));
+            using var feed = await BenchChangeFeed.ConnectAsync(redis);
 
             using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue };
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
@@ -79,7 +89,7 @@ public static class LoadBench
             try
             {
                 await RunPhasesAsync(report, app, virtualUsers, TimeSpan.FromSeconds(seconds),
-                    () => BackgroundWork.Start(builder, files, tenants, loadFile, signIds));
+                    () => BackgroundWork.Start(builder, files, tenants, loadFile, signIds, feed.Changes));
             }
             finally
             {

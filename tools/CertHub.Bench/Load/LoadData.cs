@@ -53,10 +53,11 @@ internal static class LoadData
         return path;
     }
 
-    public static async Task<CandidateImportResult> ImportCandidatesAsync(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, string xlsx)
+    public static async Task<CandidateImportResult> ImportCandidatesAsync(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, string xlsx,
+        IChangeFeed? changes = null)
     {
         var school = SchoolUser(tenants);
-        var service = new CandidateImportService(new CertHubDbFactory(builder, school), school, new CandidateSheet(), files, new NoChangeFeed(),
+        var service = new CandidateImportService(new CertHubDbFactory(builder, school), school, new CandidateSheet(), files, changes ?? new NoChangeFeed(),
             TimeProvider.System);
         await using var stream = File.OpenRead(xlsx);
         var result = await service.ImportAsync(stream, Path.GetFileName(xlsx), CandidateImportMode.Create, null, CancellationToken.None);
@@ -188,10 +189,11 @@ internal static class LoadData
             .OrderByDescending(r => r.Id).Select(r => r.Id).Take(count).ToListAsync();
     }
 
-    public static async Task<BatchResult> SignAsync(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, IReadOnlyList<int> ids)
+    public static async Task<BatchResult> SignAsync(CertHubContextBuilder builder, IFileStore files, LoadTenants tenants, IReadOnlyList<int> ids,
+        IChangeFeed changes)
     {
         var org = OrganizationUser(tenants);
-        var service = new IssuanceService(new CertHubDbFactory(builder, org), org, files, new NoChangeFeed(), TimeProvider.System,
+        var service = new IssuanceService(new CertHubDbFactory(builder, org), org, files, changes, TimeProvider.System,
             new NullCertificateGenerationQueue());
         return await service.SignAsync(ids, new SignatureInput("张组织", GreyPng.Create(300, 120)), CancellationToken.None);
     }
@@ -219,7 +221,7 @@ internal static class LoadData
         }
     }
 
-    /// <summary>The bench's own writes publish no live notices (the app's pages refresh on their own actions).</summary>
+    /// <summary>The set-up's writes (before the app runs) publish no live notices.</summary>
     private sealed class NoChangeFeed : IChangeFeed
     {
         public void Publish(ChangeNotice notice)

@@ -16,7 +16,7 @@ internal sealed class LoadMetrics(string phase)
     private readonly ConcurrentDictionary<string, int> _notes = new();
 
     /// <summary>Counts an observation that is not a latency (e.g. prerendered pages that already showed rows).</summary>
-    public void Note(string what) => _notes.AddOrUpdate(what, 1, (_, n) => n + 1);
+    public void Note(string what, int count = 1) => _notes.AddOrUpdate(what, count, (_, n) => n + count);
 
     public IEnumerable<KeyValuePair<string, int>> Notes => _notes.OrderBy(n => n.Key, StringComparer.Ordinal);
 

@@ -53,6 +53,19 @@ internal sealed class VirtualUser(string userName, string path, WebSession sessi
 
     public async Task RunAsync(LoadMetrics metrics, DateTime untilUtc, CancellationToken ct)
     {
+        var reloads = _circuit?.LiveReloads ?? 0;
+        try
+        {
+            await ActUntilAsync(metrics, untilUtc, ct);
+        }
+        finally
+        {
+            metrics.Note($"{List} lists reloaded on a live notice (render batches with the pager, no click waiting)", (_circuit?.LiveReloads ?? 0) - reloads);
+        }
+    }
+
+    private async Task ActUntilAsync(LoadMetrics metrics, DateTime untilUtc, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(1_000, 3_001)), ct);
