@@ -295,10 +295,13 @@ public sealed class CatalogAdminService(
         changes.Publish(new ChangeNotice(CatalogTopics.Accounts));
     }
 
-    public async Task UpdateAccountNameAsync(string userId, string displayName, CancellationToken ct)
+    public Task UpdateAccountNameAsync(string userId, string displayName, CancellationToken ct) => UpdateAccountNameAsync(userId, displayName, null, ct);
+
+    /// <summary>Renames an account as shown with <paramref name="version"/> (<see cref="AccountInfo.Version"/>): refused when it changed since.</summary>
+    public async Task UpdateAccountNameAsync(string userId, string displayName, string? version, CancellationToken ct)
     {
         CatalogAccess.RequirePlatform(currentUser);
-        await accounts.UpdateDisplayNameAsync(userId, displayName, ct);
+        await accounts.UpdateDisplayNameAsync(userId, displayName, version, ct);
         changes.Publish(new ChangeNotice(CatalogTopics.Accounts));
     }
 
