@@ -18,7 +18,8 @@ public interface IAccountAdmin
     /// <summary>Creates the account with its role; returns its user id.</summary>
     Task<string> CreateAsync(NewAccount account, CancellationToken ct);
 
-    Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct);
+    /// <summary>Renames the account; refused when <paramref name="expectedVersion"/> (non-null) is not its current <see cref="AccountInfo.Version"/>.</summary>
+    Task UpdateDisplayNameAsync(string userId, string displayName, string? expectedVersion, CancellationToken ct);
 
     /// <summary>停用 / 启用; a new security stamp ends the account's open sessions.</summary>
     Task SetDisabledAsync(string userId, bool disabled, CancellationToken ct);
@@ -31,7 +32,8 @@ public interface IAccountAdmin
 
     Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct);
 
-    Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct);
+    /// <summary>Saves the edited sub-account; refused when <paramref name="expectedVersion"/> (non-null) is not its current <see cref="AccountInfo.Version"/>.</summary>
+    Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, string? expectedVersion, CancellationToken ct);
 
     Task DeleteAsync(string userId, CancellationToken ct);
 

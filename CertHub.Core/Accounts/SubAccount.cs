@@ -17,7 +17,23 @@ public sealed record AccountInfo(
     int? AccountRoleId,
     bool IsCertificateOwner,
     IReadOnlyList<int> OwnedCertificateIds,
-    DateTimeOffset CreatedUtc);
+    DateTimeOffset CreatedUtc)
+{
+    /// <summary>
+    /// The account's version as loaded: Identity's <c>ConcurrencyStamp</c> (renewed on every update of the user, and
+    /// checked by Identity's store on save), so edit dialogs send it back like <see cref="Entity.RowVersion"/>.
+    /// </summary>
+    public string? Version { get; init; }
+
+    /// <summary>保存 after a dialog showed this account: refused when it was changed since (<paramref name="expected"/> is the shown <see cref="Version"/>).</summary>
+    public void EnsureVersion(string? expected)
+    {
+        if (expected is not null && expected != Version)
+        {
+            throw ConcurrencyConflict.Stale();
+        }
+    }
+}
 
 /// <summary>用户管理 filters: 账号, 姓名 (contains) and 状态 (null = all).</summary>
 public sealed record UserFilter(string? UserName = null, string? DisplayName = null, bool? Disabled = null);
@@ -45,7 +61,11 @@ public sealed record NewUserInput(string UserName, string DisplayName, string Ph
 
 /// <summary>编辑用户 input: a <paramref name="Phone"/> other than the bound one must carry the code sent to it for <see cref="SmsPurpose.BindPhone"/>.</summary>
 public sealed record UserEditInput(string DisplayName, int? RoleId, bool IsCertificateOwner, IReadOnlyList<int> CertificateIds,
-    string? Phone = null, string? SmsCode = null);
+    string? Phone = null, string? SmsCode = null)
+{
+    /// <summary>The <see cref="AccountInfo.Version"/> the edit dialog was loaded with (null: not from a form).</summary>
+    public string? Version { get; init; }
+}
 
 /// <summary>What the store writes for a new sub-account (the rules have been applied).</summary>
 public sealed record NewSubAccount(string UserName, string DisplayName, UserRole Role, int? SchoolId, int? OrganizationId, int? ProvinceId,

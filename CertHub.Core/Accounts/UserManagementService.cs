@@ -80,6 +80,7 @@ public sealed class UserManagementService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var account = await ManagedAsync(userId, ct);
+        account.EnsureVersion(input.Version);
         SubAccountRules.EnsureCanEdit(account);
         var tenant = SubAccountTenant.Of(account)!;
         var displayName = Guard.Required(input.DisplayName, "姓名", 50);
@@ -92,7 +93,7 @@ public sealed class UserManagementService(
             await sms.VerifyAsync(newPhone, SmsPurpose.BindPhone, input.SmsCode, ct);
         }
 
-        await accounts.UpdateSubAccountAsync(userId, displayName, roleId, input.IsCertificateOwner, owned, ct);
+        await accounts.UpdateSubAccountAsync(userId, displayName, roleId, input.IsCertificateOwner, owned, input.Version, ct);
         if (newPhone is not null)
         {
             await accounts.SetPhoneAsync(userId, newPhone, ct);

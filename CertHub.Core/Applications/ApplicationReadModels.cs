@@ -87,6 +87,9 @@ public sealed record ApplicationListItem(
     bool RequiresByMajor,
     PilotApplicationStatus Status)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when listed: the review dialogs send it back.</summary>
+    public long Version { get; init; }
+
     public string BatchName => ApplicationPlan.BatchNameOf(Batch);
 
     public string CertificateText => $"{CertificateName}({Level.ToDisplayName()})";

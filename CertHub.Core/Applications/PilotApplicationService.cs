@@ -137,27 +137,44 @@ public sealed class PilotApplicationService(
     }
 
     /// <summary>审核通过 with a 批准培训总人数 (applications without majors).</summary>
-    public Task ApproveAsync(int id, int approvedTotal, string? opinion, CancellationToken ct) =>
-        ReviewAsync(id, (a, actor, now) => a.Approve(approvedTotal, actor, now, opinion), ct);
+    public Task ApproveAsync(int id, int approvedTotal, string? opinion, CancellationToken ct) => ApproveAsync(id, approvedTotal, opinion, null, ct);
+
+    /// <summary>审核通过 of the version the review dialog showed (<paramref name="version"/>): refused when the application changed since.</summary>
+    public Task ApproveAsync(int id, int approvedTotal, string? opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (a, actor, now) => a.Approve(approvedTotal, actor, now, opinion), ct);
 
     /// <summary>审核通过 with 批准培训人数 per major.</summary>
     public Task ApproveByMajorAsync(int id, IReadOnlyDictionary<int, int> approvedByMajor, string? opinion, CancellationToken ct) =>
-        ReviewAsync(id, (a, actor, now) => a.Approve(approvedByMajor, actor, now, opinion), ct);
+        ApproveByMajorAsync(id, approvedByMajor, opinion, null, ct);
+
+    /// <summary>审核通过 per major of the version the review dialog showed (its majors and requested numbers).</summary>
+    public Task ApproveByMajorAsync(int id, IReadOnlyDictionary<int, int> approvedByMajor, string? opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (a, actor, now) => a.Approve(approvedByMajor, actor, now, opinion), ct);
 
     /// <summary>审核退回 with a reason.</summary>
-    public Task ReturnAsync(int id, string reason, CancellationToken ct) =>
-        ReviewAsync(id, (a, actor, now) => a.Return(reason, actor, now), ct);
+    public Task ReturnAsync(int id, string reason, CancellationToken ct) => ReturnAsync(id, reason, null, ct);
+
+    /// <summary>审核退回 of the version the review dialog showed.</summary>
+    public Task ReturnAsync(int id, string reason, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (a, actor, now) => a.Return(reason, actor, now), ct);
 
     /// <summary>退回修改: an approved application back to the school for correction.</summary>
-    public Task ReturnApprovedAsync(int id, string reason, CancellationToken ct) =>
-        ReviewAsync(id, (a, actor, now) => a.ReturnApproved(reason, actor, now), ct);
+    public Task ReturnApprovedAsync(int id, string reason, CancellationToken ct) => ReturnApprovedAsync(id, reason, null, ct);
+
+    /// <summary>退回修改 of the version the dialog showed.</summary>
+    public Task ReturnApprovedAsync(int id, string reason, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (a, actor, now) => a.ReturnApproved(reason, actor, now), ct);
 
     /// <summary>
     /// 地市级教育局审批, recorded by the province for the city bureau (审批单位) when the plan requires it: 通过 sends the
     /// application on to the province's own review, 退回 (reason required) back to the school.
     /// </summary>
     public Task RecordCityDecisionAsync(int id, bool approved, string approvingUnit, string? opinion, CancellationToken ct) =>
-        ReviewAsync(id, (a, actor, now) => a.RecordCityDecision(approved, approvingUnit, opinion, actor, now), ct);
+        RecordCityDecisionAsync(id, approved, approvingUnit, opinion, null, ct);
+
+    /// <summary>地市级教育局审批 of the version the dialog showed.</summary>
+    public Task RecordCityDecisionAsync(int id, bool approved, string approvingUnit, string? opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (a, actor, now) => a.RecordCityDecision(approved, approvingUnit, opinion, actor, now), ct);
 
     /// <summary>按证书导出申报明细表: the applications matching the filter, one row per declared major.</summary>
     public async Task<IReadOnlyList<ApplicationExportRow>> ExportRowsAsync(ApplicationFilter filter, CancellationToken ct)
@@ -209,13 +226,14 @@ public sealed class PilotApplicationService(
         DomainRuleException.ThrowIf(!await db.Set<Certificate>().AnyAsync(c => c.Id == input.CertificateId && c.Levels.Any(l => l.Level == input.Level), ct),
             "请选择试点证书及等级");
 
-    private async Task ReviewAsync(int id, Action<PilotApplication, string, DateTimeOffset> review, CancellationToken ct)
+    private async Task ReviewAsync(int id, long? version, Action<PilotApplication, string, DateTimeOffset> review, CancellationToken ct)
     {
         var provinceId = CanReview ? currentUser.ProvinceId!.Value : throw new DomainRuleException("只有省级教育行政部门可以审核申报");
         await using var db = await dbFactory.CreateAsync(ct);
         var application = await db.Set<PilotApplication>().AsTracking().Include(a => a.Majors).Include(a => a.Reviews)
             .FirstOrDefaultAsync(a => a.Id == id && db.Set<PilotSchool>().Any(s => s.Id == a.SchoolId && s.ProvinceId == provinceId), ct)
             ?? throw new DomainRuleException(NotFound);
+        application.EnsureVersion(version);
         review(application, currentUser.ActorName(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(application.SchoolId);
@@ -282,7 +300,8 @@ public sealed class PilotApplicationService(
                 db.Set<Certificate>().Where(c => c.Id == a.CertificateId).Select(c => c.Name).FirstOrDefault() ?? "",
                 a.Level,
                 db.Set<Certificate>().Where(c => c.Id == a.CertificateId).Select(c => c.Organization!.Name).FirstOrDefault() ?? "",
-                a.RequestedTotal, a.ApprovedTotal, a.RequiresByMajor, a.Status));
+                a.RequestedTotal, a.ApprovedTotal, a.RequiresByMajor, a.Status)
+            { Version = a.RowVersion });
 
     private void Publish(int schoolId) => changes.Publish(new ChangeNotice(ApplicationTopics.Applications, SchoolId: schoolId));
 }

@@ -1,12 +1,28 @@
 namespace CertHub.Core.Catalog;
 
-public sealed record ProvinceListItem(int Id, string Code, string Name, string AuthorityName, ReportingCycle ReportingCycle, int SchoolCount);
+public sealed record ProvinceListItem(int Id, string Code, string Name, string AuthorityName, ReportingCycle ReportingCycle, int SchoolCount)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when listed: 编辑 sends it back.</summary>
+    public long Version { get; init; }
+}
 
-public sealed record ProvinceInput(int? Id, string Code, string Name, string AuthorityName, ReportingCycle ReportingCycle);
+public sealed record ProvinceInput(int? Id, string Code, string Name, string AuthorityName, ReportingCycle ReportingCycle)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form).</summary>
+    public long? Version { get; init; }
+}
 
-public sealed record SchoolInput(int? Id, string Name, string Code, int ProvinceId, SchoolType SchoolType);
+public sealed record SchoolInput(int? Id, string Name, string Code, int ProvinceId, SchoolType SchoolType)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form).</summary>
+    public long? Version { get; init; }
+}
 
-public sealed record OrganizationInput(int? Id, string Name, string CreditCode, string? ContactName, string? ContactPhone, string? Address, string? Website, string? Introduction);
+public sealed record OrganizationInput(int? Id, string Name, string CreditCode, string? ContactName, string? ContactPhone, string? Address, string? Website, string? Introduction)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form).</summary>
+    public long? Version { get; init; }
+}
 
 public sealed record CertificateInput(
     int? Id,
@@ -17,9 +33,20 @@ public sealed record CertificateInput(
     IReadOnlyCollection<int> MajorIds,
     string? Description,
     string? Field,
-    EnablementStatus Status);
+    EnablementStatus Status)
+{
+    /// <summary>The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form).</summary>
+    public long? Version { get; init; }
+}
 
-public sealed record SkillStandardInput(int? Id, int CertificateId, string Name, string Code, string Version, DateOnly PublishedOn, string? Content, EnablementStatus Status);
+public sealed record SkillStandardInput(int? Id, int CertificateId, string Name, string Code, string Version, DateOnly PublishedOn, string? Content, EnablementStatus Status)
+{
+    /// <summary>
+    /// The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form);
+    /// not <c>Version</c>, which is the standard's own 版本号.
+    /// </summary>
+    public long? RowVersion { get; init; }
+}
 
 public sealed record SiteStandardInput(
     int? Id,
@@ -31,4 +58,11 @@ public sealed record SiteStandardInput(
     DateOnly PublishedOn,
     string? VenueRequirements,
     string? EquipmentRequirements,
-    EnablementStatus Status);
+    EnablementStatus Status)
+{
+    /// <summary>
+    /// The <see cref="CertHub.Core.Common.Entity.RowVersion"/> the edit dialog was loaded with (null: new, or not from a form);
+    /// not <c>Version</c>, which is the standard's own 版本号.
+    /// </summary>
+    public long? RowVersion { get; init; }
+}

@@ -20,7 +20,8 @@ public sealed class CatalogAdminService(
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Set<Province>().AsNoTracking().OrderBy(p => p.Code)
             .Select(p => new ProvinceListItem(p.Id, p.Code, p.Name, p.AuthorityName, p.ReportingCycle,
-                db.Set<PilotSchool>().Count(s => s.ProvinceId == p.Id)))
+                db.Set<PilotSchool>().Count(s => s.ProvinceId == p.Id))
+            { Version = p.RowVersion })
             .ToPagedAsync(page, ct);
     }
 
@@ -57,6 +58,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            province.EnsureVersion(input.Version);
             province.Update(input.Code!, input.Name, input.AuthorityName);
         }
 
@@ -79,6 +81,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            school.EnsureVersion(input.Version);
             school.Rename(input.Name, code, input.SchoolType);
             school.MoveToProvince(input.ProvinceId);
         }
@@ -100,6 +103,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            org.EnsureVersion(input.Version);
             org.Rename(input.Name, code);
         }
 
@@ -117,7 +121,8 @@ public sealed class CatalogAdminService(
         var majorIds = input.MajorIds.Distinct().ToList();
         DomainRuleException.ThrowIf(await db.Set<Major>().CountAsync(m => majorIds.Contains(m.Id), ct) != majorIds.Count, "面向专业不存在");
         var certificate = input.Id is int id
-            ? await db.Set<Certificate>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new DomainRuleException(CatalogAccess.NotFound)
+            ? await db.Set<Certificate>().AsTracking().Include(c => c.Levels).Include(c => c.Majors).FirstOrDefaultAsync(c => c.Id == id, ct)
+                ?? throw new DomainRuleException(CatalogAccess.NotFound)
             : null;
         if (certificate is null)
         {
@@ -126,6 +131,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            certificate.EnsureVersion(input.Version);
             DomainRuleException.ThrowIf(certificate.OrganizationId != input.OrganizationId, "证书的培训评价组织不能修改");
             certificate.SetLevels(input.Levels);
         }
@@ -154,7 +160,7 @@ public sealed class CatalogAdminService(
         CatalogAccess.RequirePlatform(currentUser);
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Set<SkillStandard>().AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SkillStandardInput(s.Id, s.CertificateId, s.Name, s.Code, s.Version, s.PublishedOn, s.Content, s.Status))
+            .Select(s => new SkillStandardInput(s.Id, s.CertificateId, s.Name, s.Code, s.Version, s.PublishedOn, s.Content, s.Status) { RowVersion = s.RowVersion })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -165,7 +171,8 @@ public sealed class CatalogAdminService(
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Set<SiteStandard>().AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SiteStandardInput(s.Id, s.CertificateId, s.Level, s.Name, s.Version, s.MinimumSeats, s.PublishedOn,
-                s.VenueRequirements, s.EquipmentRequirements, s.Status))
+                s.VenueRequirements, s.EquipmentRequirements, s.Status)
+            { RowVersion = s.RowVersion })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -182,6 +189,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            standard.EnsureVersion(input.RowVersion);
             standard.Update(input.Name, input.Code, input.Version, input.PublishedOn, input.Content);
         }
 
@@ -211,6 +219,7 @@ public sealed class CatalogAdminService(
         }
         else
         {
+            standard.EnsureVersion(input.RowVersion);
             standard.Update(input.Level, input.Name, input.Version, input.MinimumSeats, input.PublishedOn, input.VenueRequirements, input.EquipmentRequirements);
         }
 
@@ -286,10 +295,13 @@ public sealed class CatalogAdminService(
         changes.Publish(new ChangeNotice(CatalogTopics.Accounts));
     }
 
-    public async Task UpdateAccountNameAsync(string userId, string displayName, CancellationToken ct)
+    public Task UpdateAccountNameAsync(string userId, string displayName, CancellationToken ct) => UpdateAccountNameAsync(userId, displayName, null, ct);
+
+    /// <summary>Renames an account as shown with <paramref name="version"/> (<see cref="AccountInfo.Version"/>): refused when it changed since.</summary>
+    public async Task UpdateAccountNameAsync(string userId, string displayName, string? version, CancellationToken ct)
     {
         CatalogAccess.RequirePlatform(currentUser);
-        await accounts.UpdateDisplayNameAsync(userId, displayName, ct);
+        await accounts.UpdateDisplayNameAsync(userId, displayName, version, ct);
         changes.Publish(new ChangeNotice(CatalogTopics.Accounts));
     }
 

@@ -22,7 +22,11 @@ public sealed record OrganizationDetail(
     string? Address,
     string? Website,
     string? Introduction,
-    IReadOnlyList<CertificateBrief> Certificates);
+    IReadOnlyList<CertificateBrief> Certificates)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 编辑 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 public sealed record SchoolFilter(string? Name = null);
 
@@ -117,7 +121,11 @@ public sealed record CertificateDetail(
     EnablementStatus Status,
     DateTimeOffset PublishedUtc,
     IReadOnlyList<CertificateLevel> Levels,
-    IReadOnlyList<MajorItem> Majors);
+    IReadOnlyList<MajorItem> Majors)
+{
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when loaded: 编辑 sends it back.</summary>
+    public long Version { get; init; }
+}
 
 public static class CertificateLevelText
 {

@@ -46,6 +46,7 @@ public sealed class CertificateQueries(
                 c.Description,
                 c.Status,
                 c.PublishedUtc,
+                c.RowVersion,
                 Levels = c.Levels.Select(l => l.Level).ToList(),
                 MajorIds = c.Majors.Select(m => m.MajorId).ToList(),
             })
@@ -58,7 +59,10 @@ public sealed class CertificateQueries(
         var majors = await db.Set<Major>().AsNoTracking().Where(m => row.MajorIds.Contains(m.Id)).OrderBy(m => m.Code)
             .Select(m => new MajorItem(m.Id, m.Code, m.Name, m.Level, m.Category)).ToListAsync(ct);
         return new CertificateDetail(row.Id, row.Name, row.Code, row.OrganizationId, row.OrganizationName, row.Field, row.Description, row.Status,
-            row.PublishedUtc, [.. row.Levels.Order()], majors);
+            row.PublishedUtc, [.. row.Levels.Order()], majors)
+        {
+            Version = row.RowVersion,
+        };
     }
 
     /// <summary>上链信息; null when the certificate has no ledger entry yet (暂无上链信息).</summary>

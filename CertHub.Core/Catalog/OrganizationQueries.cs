@@ -43,7 +43,10 @@ public sealed class OrganizationQueries(ICertHubDbFactory dbFactory, ICurrentUse
             .Select(c => new { c.Id, c.Name, c.Code, Levels = c.Levels.Select(l => l.Level).ToList() })
             .ToListAsync(ct);
         return new OrganizationDetail(org.Id, org.Name, org.CreditCode, org.ContactName, org.ContactPhone, org.Address, org.Website, org.Introduction,
-            [.. rows.Select(r => new CertificateBrief(r.Id, r.Name, r.Code, CertificateLevelText.Join(r.Levels)))]);
+            [.. rows.Select(r => new CertificateBrief(r.Id, r.Name, r.Code, CertificateLevelText.Join(r.Levels)))])
+        {
+            Version = org.RowVersion,
+        };
     }
 
     public async Task<IReadOnlyList<CatalogOption>> OptionsAsync(CancellationToken ct)

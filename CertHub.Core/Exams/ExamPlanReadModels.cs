@@ -40,6 +40,9 @@ public sealed record ExamPlanListItem(
     DateTimeOffset? PublishedUtc,
     ExamPlanStage Stage)
 {
+    /// <summary>The row's <see cref="CertHub.Core.Common.Entity.RowVersion"/> when listed: 发布 and 延长时间 send it back.</summary>
+    public long Version { get; init; }
+
     public string CertificatesText => string.Join("、", Certificates);
 
     public bool CanEdit => !IsPublished;

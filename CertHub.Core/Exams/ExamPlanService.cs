@@ -143,20 +143,29 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
     }
 
     /// <summary>发布: the plan must be complete (certificates, schools, subject times, fees) and its registration not over.</summary>
-    public async Task PublishAsync(int id, CancellationToken ct)
+    public Task PublishAsync(int id, CancellationToken ct) => PublishAsync(id, null, ct);
+
+    /// <summary>发布 of the plan as listed (<paramref name="version"/>): refused when another user changed it since.</summary>
+    public async Task PublishAsync(int id, long? version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var plan = await LoadOwnAsync(db, id, ct);
+        plan.EnsureVersion(version);
         plan.Publish(currentUser.ActorName(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(plan);
     }
 
     /// <summary>延长时间 of one window of a published plan: only later, never into the past or into the next window.</summary>
-    public async Task ExtendWindowAsync(int id, ExamPlanWindow window, DateTimeOffset newEndUtc, CancellationToken ct)
+    public Task ExtendWindowAsync(int id, ExamPlanWindow window, DateTimeOffset newEndUtc, CancellationToken ct) =>
+        ExtendWindowAsync(id, window, newEndUtc, null, ct);
+
+    /// <summary>延长时间 from the dialog that showed the windows of <paramref name="version"/>: refused when they changed since.</summary>
+    public async Task ExtendWindowAsync(int id, ExamPlanWindow window, DateTimeOffset newEndUtc, long? version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var plan = await LoadOwnAsync(db, id, ct);
+        plan.EnsureVersion(version);
         plan.ExtendWindow(window, newEndUtc, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(plan);
@@ -261,7 +270,7 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
             p.Schools.Count,
             p.RegistrationStartUtc, p.RegistrationEndUtc, p.SchedulingStartUtc, p.SchedulingEndUtc,
             p.ScoreEntryStartUtc, p.ScoreEntryEndUtc, p.NoticeStartUtc, p.NoticeEndUtc,
-            p.IsPublished, p.PublishedUtc));
+            p.IsPublished, p.PublishedUtc, p.RowVersion));
 
     private static ExamPlanListItem Map(Row r, DateTimeOffset now)
     {
@@ -269,7 +278,10 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
             r.ScoreEntryStartUtc, r.ScoreEntryEndUtc, r.NoticeStartUtc, r.NoticeEndUtc);
         return new ExamPlanListItem(r.Id, r.Year, r.Name, r.OrganizationName, r.Mode,
             [.. r.Certificates.OrderBy(c => c.Name).ThenBy(c => c.Level).Select(c => $"{c.Name}({c.Level.ToDisplayName()})")],
-            r.SchoolCount, windows, r.IsPublished, r.PublishedUtc, ExamPlan.StageOf(r.IsPublished, windows, now));
+            r.SchoolCount, windows, r.IsPublished, r.PublishedUtc, ExamPlan.StageOf(r.IsPublished, windows, now))
+        {
+            Version = r.Version,
+        };
     }
 
     private void Publish(ExamPlan plan) => changes.Publish(new ChangeNotice(ExamTopics.Plans, OrganizationId: plan.OrganizationId));
@@ -279,5 +291,5 @@ public sealed class ExamPlanService(ICertHubDbFactory dbFactory, ICurrentUser cu
     private sealed record Row(int Id, int Year, string Name, string OrganizationName, RegistrationMode Mode, List<CertificateCell> Certificates, int SchoolCount,
         DateTimeOffset RegistrationStartUtc, DateTimeOffset RegistrationEndUtc, DateTimeOffset SchedulingStartUtc, DateTimeOffset SchedulingEndUtc,
         DateTimeOffset ScoreEntryStartUtc, DateTimeOffset ScoreEntryEndUtc, DateTimeOffset NoticeStartUtc, DateTimeOffset NoticeEndUtc,
-        bool IsPublished, DateTimeOffset? PublishedUtc);
+        bool IsPublished, DateTimeOffset? PublishedUtc, long Version);
 }

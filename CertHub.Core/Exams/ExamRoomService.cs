@@ -157,10 +157,14 @@ public sealed class ExamRoomService(ICertHubDbFactory dbFactory, ICurrentUser cu
     }
 
     /// <summary>增加考位数 (未排考 or 排考中; only upwards).</summary>
-    public async Task RaiseSeatCountAsync(int id, int seatCount, CancellationToken ct)
+    public Task RaiseSeatCountAsync(int id, int seatCount, CancellationToken ct) => RaiseSeatCountAsync(id, seatCount, null, ct);
+
+    /// <summary>增加考位数 from the 编辑 dialog: refused when the room changed since the dialog loaded it (<paramref name="version"/>).</summary>
+    public async Task RaiseSeatCountAsync(int id, int seatCount, long? version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var (room, plan) = await LoadManagedAsync(db, id, ct);
+        room.EnsureVersion(version);
         room.RaiseSeatCount(plan, seatCount, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(room, plan);

@@ -68,7 +68,17 @@ public sealed record CertificationReviewItem(
     string MaskedPhone,
     string SchoolName,
     string? Region,
-    InvigilatorCertificationRow Certification);
+    InvigilatorCertificationRow Certification)
+{
+    /// <summary>The versions of the application and of the invigilator when listed: 认证 and 退回 send them back.</summary>
+    public CertificationVersions? Seen { get; init; }
+}
+
+/// <summary>
+/// What a reviewer decided on: the <see cref="CertHub.Core.Common.Entity.RowVersion"/> of the certification application and
+/// of its invigilator (whose 姓名, 身份证号 and 职称 the reviewer checks) as listed.
+/// </summary>
+public sealed record CertificationVersions(long Certification, long Invigilator);
 
 /// <summary>查看 / 编辑: every field of one invigilator.</summary>
 public sealed record InvigilatorDetail(

@@ -79,7 +79,10 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
             [.. certifications.Select(c =>
             {
                 var i = invigilators[c.InvigilatorId];
-                return new CertificationReviewItem(c.Row.Id, i.TeacherNo, i.Name, MobilePhone.Mask(i.Phone), schools.GetValueOrDefault(i.SchoolId, ""), i.Region, c.Row);
+                return new CertificationReviewItem(c.Row.Id, i.TeacherNo, i.Name, MobilePhone.Mask(i.Phone), schools.GetValueOrDefault(i.SchoolId, ""), i.Region, c.Row)
+                {
+                    Seen = new CertificationVersions(c.Version, i.RowVersion),
+                };
             })],
             total, Math.Max(page.Page, 1), page.Size);
     }
@@ -209,12 +212,21 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
     }
 
     /// <summary>认证 (organisation of the certificate): 待认证 → 已认证.</summary>
-    public Task CertifyAsync(int certificationId, CancellationToken ct) =>
-        ReviewAsync(certificationId, (c, actor, now) => c.Certify(actor, now), ct);
+    public Task CertifyAsync(int certificationId, CancellationToken ct) => CertifyAsync(certificationId, null, ct);
+
+    /// <summary>
+    /// 认证 of the row the reviewer saw (<see cref="CertificationReviewItem.Seen"/>): refused when the application or the
+    /// invigilator (姓名, 身份证号, …) changed since the list was loaded.
+    /// </summary>
+    public Task CertifyAsync(int certificationId, CertificationVersions? seen, CancellationToken ct) =>
+        ReviewAsync(certificationId, seen, (c, actor, now) => c.Certify(actor, now), ct);
 
     /// <summary>退回 with a reason: 待认证 → 认证退回.</summary>
-    public Task ReturnAsync(int certificationId, string reason, CancellationToken ct) =>
-        ReviewAsync(certificationId, (c, actor, now) => c.Return(reason, actor, now), ct);
+    public Task ReturnAsync(int certificationId, string reason, CancellationToken ct) => ReturnAsync(certificationId, reason, null, ct);
+
+    /// <summary>退回 of the row the reviewer saw.</summary>
+    public Task ReturnAsync(int certificationId, string reason, CertificationVersions? seen, CancellationToken ct) =>
+        ReviewAsync(certificationId, seen, (c, actor, now) => c.Return(reason, actor, now), ct);
 
     /// <summary>批量导出监考人员: the selected invigilators (all matching the filter when none), one row per certificate.</summary>
     public async Task<IReadOnlyList<InvigilatorExportRow>> ExportRowsAsync(InvigilatorFilter filter, IReadOnlyCollection<int>? ids, CancellationToken ct)
@@ -233,12 +245,19 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
             c.CertificateCode, c.CertificateName, c.Level, c.OrganizationName, c.Status)))];
     }
 
-    private async Task ReviewAsync(int certificationId, Action<InvigilatorCertification, string, DateTimeOffset> action, CancellationToken ct)
+    private async Task ReviewAsync(int certificationId, CertificationVersions? seen, Action<InvigilatorCertification, string, DateTimeOffset> action, CancellationToken ct)
     {
         var organizationId = CanCertify ? currentUser.OrganizationId!.Value : throw new DomainRuleException("只有培训评价组织可以认证监考人员");
         await using var db = await dbFactory.CreateAsync(ct);
         var certification = await db.Set<InvigilatorCertification>().AsTracking().Include(c => c.History)
             .FirstOrDefaultAsync(c => c.Id == certificationId && c.OrganizationId == organizationId, ct) ?? throw new DomainRuleException("认证申请不存在");
+        if (seen is not null)
+        {
+            certification.EnsureVersion(seen.Certification);
+            var invigilator = await db.Set<Invigilator>().AsNoTracking().FirstAsync(i => i.Id == certification.InvigilatorId, ct);
+            invigilator.EnsureVersion(seen.Invigilator);
+        }
+
         action(certification, currentUser.ActorName(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         changes.Publish(new ChangeNotice(InvigilatorTopics.Invigilators, OrganizationId: organizationId));
@@ -275,7 +294,7 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
         return query;
     }
 
-    private static async Task<List<(int InvigilatorId, InvigilatorCertificationRow Row)>> CertificationRowsAsync(ICertHubDb db, IQueryable<InvigilatorCertification> query, CancellationToken ct)
+    private static async Task<List<(int InvigilatorId, InvigilatorCertificationRow Row, long Version)>> CertificationRowsAsync(ICertHubDb db, IQueryable<InvigilatorCertification> query, CancellationToken ct)
     {
         var rows = await query.OrderBy(c => c.CertificateId).ThenBy(c => c.Level).Select(c => new
         {
@@ -286,9 +305,10 @@ public sealed class InvigilatorService(ICertHubDbFactory dbFactory, ICurrentUser
             c.Level,
             c.Status,
             c.ReturnReason,
+            c.RowVersion,
         }).ToListAsync(ct);
         return [.. rows.Select(r => (r.InvigilatorId, new InvigilatorCertificationRow(r.Id, r.CertificateId, r.Certificate?.Code ?? "", r.Certificate?.Name ?? "", r.Level,
-            r.Certificate?.Org ?? "", r.Status, r.ReturnReason)))];
+            r.Certificate?.Org ?? "", r.Status, r.ReturnReason), r.RowVersion))];
     }
 
     private static async Task<Dictionary<int, int>> OrganizationsAsync(ICertHubDb db, IReadOnlyList<InvigilatorCertificateKey> keys, CancellationToken ct)

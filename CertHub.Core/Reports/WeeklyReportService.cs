@@ -168,12 +168,18 @@ public sealed class WeeklyReportService(
     }
 
     /// <summary>审核通过 by the report's province; the opinion is optional.</summary>
-    public Task ApproveAsync(int id, string? opinion, CancellationToken ct) =>
-        ReviewAsync(id, (r, now) => r.Approve(currentUser.ActorName(), opinion, now), ct);
+    public Task ApproveAsync(int id, string? opinion, CancellationToken ct) => ApproveAsync(id, opinion, null, ct);
+
+    /// <summary>审核通过 of the version the review dialog showed (<paramref name="version"/>): refused when the report changed since.</summary>
+    public Task ApproveAsync(int id, string? opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (r, now) => r.Approve(currentUser.ActorName(), opinion, now), ct);
 
     /// <summary>审核退回 by the report's province; the opinion is required.</summary>
-    public Task ReturnAsync(int id, string opinion, CancellationToken ct) =>
-        ReviewAsync(id, (r, now) => r.Return(currentUser.ActorName(), opinion, now), ct);
+    public Task ReturnAsync(int id, string opinion, CancellationToken ct) => ReturnAsync(id, opinion, null, ct);
+
+    /// <summary>审核退回 of the version the review dialog showed.</summary>
+    public Task ReturnAsync(int id, string opinion, long? version, CancellationToken ct) =>
+        ReviewAsync(id, version, (r, now) => r.Return(currentUser.ActorName(), opinion, now), ct);
 
     /// <summary>The stored scan of a visible report (path), for the download endpoint; null when not visible or absent.</summary>
     public async Task<string?> GetScanPathAsync(int id, CancellationToken ct)
@@ -268,12 +274,13 @@ public sealed class WeeklyReportService(
         Publish(report);
     }
 
-    private async Task ReviewAsync(int id, Action<WeeklyReport, DateTimeOffset> change, CancellationToken ct)
+    private async Task ReviewAsync(int id, long? version, Action<WeeklyReport, DateTimeOffset> change, CancellationToken ct)
     {
         var provinceId = RequireProvince();
         await using var db = await dbFactory.CreateAsync(ct);
         var report = await db.Set<WeeklyReport>().AsTracking().FirstOrDefaultAsync(r => r.Id == id && r.ProvinceId == provinceId, ct)
             ?? throw new DomainRuleException(NotFoundMessage);
+        report.EnsureVersion(version);
         change(report, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Publish(report);

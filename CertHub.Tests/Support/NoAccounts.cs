@@ -15,7 +15,7 @@ public sealed class NoAccounts : IAccountAdmin
 
     public Task<string> CreateAsync(NewAccount account, CancellationToken ct) => Task.FromResult("id");
 
-    public Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct) => Task.CompletedTask;
+    public Task UpdateDisplayNameAsync(string userId, string displayName, string? expectedVersion, CancellationToken ct) => Task.CompletedTask;
 
     public Task SetDisabledAsync(string userId, bool disabled, CancellationToken ct) => Task.CompletedTask;
 
@@ -26,7 +26,7 @@ public sealed class NoAccounts : IAccountAdmin
 
     public Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct) => Task.FromResult("id");
 
-    public Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct) =>
+    public Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, string? expectedVersion, CancellationToken ct) =>
         Task.CompletedTask;
 
     public Task DeleteAsync(string userId, CancellationToken ct) => Task.CompletedTask;

@@ -57,9 +57,9 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
         return user.Id;
     }
 
-    public async Task UpdateDisplayNameAsync(string userId, string displayName, CancellationToken ct)
+    public async Task UpdateDisplayNameAsync(string userId, string displayName, string? expectedVersion, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
+        var user = await FindAsync(userId, expectedVersion);
         user.DisplayName = Guard.Required(displayName, "姓名", CertHubUser.DisplayNameMaxLength);
         Check(await users.UpdateAsync(user));
     }
@@ -122,7 +122,10 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
         return user is null
             ? null
             : new AccountInfo(user.Id, user.UserName ?? "", user.DisplayName, user.Role, user.SchoolId, user.OrganizationId, user.ProvinceId,
-                user.PhoneNumber, user.IsDisabled, user.MustChangePassword, user.AccountRoleId, user.IsCertificateOwner, user.OwnedCertificates(), user.CreatedUtc);
+                user.PhoneNumber, user.IsDisabled, user.MustChangePassword, user.AccountRoleId, user.IsCertificateOwner, user.OwnedCertificates(), user.CreatedUtc)
+            {
+                Version = user.ConcurrencyStamp,
+            };
     }
 
     public async Task<string> CreateSubAccountAsync(NewSubAccount account, CancellationToken ct)
@@ -150,9 +153,9 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
         return user.Id;
     }
 
-    public async Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, CancellationToken ct)
+    public async Task UpdateSubAccountAsync(string userId, string displayName, int roleId, bool isCertificateOwner, IReadOnlyList<int> certificateIds, string? expectedVersion, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
+        var user = await FindAsync(userId, expectedVersion);
         user.DisplayName = displayName;
         user.AccountRoleId = roleId;
         user.IsCertificateOwner = isCertificateOwner;
@@ -214,6 +217,21 @@ public sealed class IdentityAccountAdmin(UserManager<CertHubUser> users, ICertHu
 
     private async Task<CertHubUser> FindAsync(string userId) =>
         await users.FindByIdAsync(userId) ?? throw new DomainRuleException("账号不存在");
+
+    /// <summary>
+    /// The user for an edit decided on <paramref name="expectedVersion"/>: refused when its ConcurrencyStamp moved since; from
+    /// here to the save, Identity's store checks the loaded stamp itself (ConcurrencyFailure, see <see cref="IdentityMessages"/>).
+    /// </summary>
+    private async Task<CertHubUser> FindAsync(string userId, string? expectedVersion)
+    {
+        var user = await FindAsync(userId);
+        if (expectedVersion is not null && expectedVersion != user.ConcurrencyStamp)
+        {
+            throw ConcurrencyConflict.Stale();
+        }
+
+        return user;
+    }
 
     private static void Check(IdentityResult result)
     {

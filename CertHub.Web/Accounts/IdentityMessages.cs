@@ -13,6 +13,7 @@ public static class IdentityMessages
         nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密码必须包含大写字母",
         nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => "密码必须包含特殊字符",
         nameof(IdentityErrorDescriber.DuplicateUserName) => "账号已存在",
+        nameof(IdentityErrorDescriber.ConcurrencyFailure) => CertHub.Core.Common.ConcurrencyConflict.Message,
         nameof(IdentityErrorDescriber.InvalidUserName) => "账号只能包含字母、数字和 - . _ @",
         _ => error.Description,
     };

@@ -144,6 +144,49 @@ public sealed class PilotApplicationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StaleReview_Should_RefuseApproving_When_TheApplicationWasReturnedAndResubmittedSinceTheListWasLoaded()
+    {
+        var id = await Service().CreateAsync(_planId, Input(total: 40), true, default);
+        var seen = Assert.Single((await Service(ProvinceUser).ListAsync(new ApplicationFilter(), new PageRequest(), default)).Items);
+
+        // Another reviewer returns it, the school raises the number and resubmits: 待审核 again, but not what was seen.
+        await Service(ProvinceUser).ReturnAsync(id, "师资情况不完整", seen.Version, default);
+        await Service().UpdateAsync(id, Input(total: 90), true, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ApproveAsync(id, 40, "同意", seen.Version, default));
+        var refusedReturn = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ReturnAsync(id, "再退回", seen.Version, default));
+
+        Assert.Equal((ConcurrencyConflict.Message, ConcurrencyConflict.Message), (refused.Message, refusedReturn.Message));
+        var current = Assert.Single((await Service(ProvinceUser).ListAsync(new ApplicationFilter(), new PageRequest(), default)).Items);
+        Assert.Equal((PilotApplicationStatus.UnderReview, 90, (int?)null), (current.Status, current.RequestedTotal, current.ApprovedTotal));
+        Assert.Single((await Service(ProvinceUser).GetAsync(id, default))!.Reviews);
+        await Service(ProvinceUser).ApproveAsync(id, 80, "同意", current.Version, default);
+        Assert.Equal(80, (await Service(ProvinceUser).GetAsync(id, default))!.Item.ApprovedTotal);
+    }
+
+    [Fact]
+    public async Task StaleReview_Should_RefuseTheCityDecisionAndReturnApproved_When_TheRowChangedSince()
+    {
+        var city = await Service().CreateAsync(_cityPlanId, Input(), true, default);
+        var seenCity = Assert.Single((await Service(ProvinceUser).ListAsync(new ApplicationFilter(), new PageRequest(), default)).Items, a => a.Id == city);
+        await Service(ProvinceUser).RecordCityDecisionAsync(city, false, "海淀区教育委员会", "材料不全", seenCity.Version, default);
+        await Service().UpdateAsync(city, Input(total: 60), true, default);
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            Service(ProvinceUser).RecordCityDecisionAsync(city, true, "海淀区教育委员会", null, seenCity.Version, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = (await Service(ProvinceUser).GetAsync(city, default))!;
+        Assert.Equal(PilotApplicationStatus.CityReview, current.Item.Status);
+        await Service(ProvinceUser).RecordCityDecisionAsync(city, true, "海淀区教育委员会", null, current.Version, default);
+        var approved = (await Service(ProvinceUser).GetAsync(city, default))!;
+        await Service(ProvinceUser).ApproveAsync(city, 50, null, approved.Version, default);
+        var stale = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ReturnApprovedAsync(city, "人数有误", approved.Version, default));
+        Assert.Equal(ConcurrencyConflict.Message, stale.Message);
+        await Service(ProvinceUser).ReturnApprovedAsync(city, "人数有误", (await Service(ProvinceUser).GetAsync(city, default))!.Version, default);
+        Assert.Equal(PilotApplicationStatus.Returned, (await Service(ProvinceUser).GetAsync(city, default))!.Item.Status);
+    }
+
+    [Fact]
     public async Task Review_Should_KeepRecords_When_ReturnedResubmittedApprovedAndReturnedAgain()
     {
         var id = await Service().CreateAsync(_planId, Input(), true, default);

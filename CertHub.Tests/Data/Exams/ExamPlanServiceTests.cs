@@ -144,6 +144,38 @@ public sealed class ExamPlanServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StalePublish_Should_BeRefused_When_AnotherUserEditedThePlanAfterTheListWasLoaded()
+    {
+        var id = await Service(Org).CreateAsync(Input(), default);
+        var seen = (await Service(Org).GetAsync(id, default))!.Plan;
+
+        await Service(Org).UpdateAsync(id, Input(schools: [_catalog.School.Id]) with { Version = seen.Version }, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).PublishAsync(id, seen.Version, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = Assert.Single((await Service(Org).ListAsync(new ExamPlanFilter(), new PageRequest(), default)).Items);
+        Assert.Equal((false, 1), (current.IsPublished, current.SchoolCount));
+        await Service(Org).PublishAsync(id, current.Version, default);
+        Assert.True((await Service(Org).GetAsync(id, default))!.Plan.IsPublished);
+    }
+
+    [Fact]
+    public async Task StaleExtend_Should_BeRefused_When_TheWindowWasExtendedByAnotherUserMeanwhile()
+    {
+        var id = await PublishedPlanAsync();
+        var seen = Assert.Single((await Service(Org).ListAsync(new ExamPlanFilter(), new PageRequest(), default)).Items);
+
+        await Service(Org).ExtendWindowAsync(id, ExamPlanWindow.Notice, ADomain.Day(27), seen.Version, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).ExtendWindowAsync(id, ExamPlanWindow.Notice, ADomain.Day(28), seen.Version, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = (await Service(Org).GetAsync(id, default))!.Plan;
+        Assert.Equal((ADomain.Day(27), seen.Version + 1), (current.Windows.NoticeEndUtc, current.Version));
+        await Service(Org).ExtendWindowAsync(id, ExamPlanWindow.Notice, ADomain.Day(28), current.Version, default);
+        Assert.Equal(ADomain.Day(28), (await Service(Org).GetAsync(id, default))!.Plan.Windows.NoticeEndUtc);
+    }
+
+    [Fact]
     public async Task ExtendWindowAsync_Should_MoveEndLater_When_Published()
     {
         var id = await PublishedPlanAsync();

@@ -171,6 +171,27 @@ public sealed class ExamRoomServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaleRaiseSeatCount_Should_BeRefused_When_AnotherUserRaisedItSinceTheDialogOpened()
+    {
+        var subject = await _s.SubjectAsync("KM001");
+        var plan = await _s.PlanAsync(subject);
+        var site = await _s.SiteAsync();
+        var rooms = _s.Service(_s.School);
+        var id = await rooms.CreateAsync(Input(plan, site, subjects: subject), default);
+        _s.Clock.SetUtcNow(ADomain.Day(12));
+        var seen = (await rooms.GetAsync(id, default))!;
+
+        await rooms.RaiseSeatCountAsync(id, seen.SeatCount + 10, seen.Version, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => rooms.RaiseSeatCountAsync(id, seen.SeatCount + 20, seen.Version, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = (await rooms.GetAsync(id, default))!;
+        Assert.Equal((seen.SeatCount + 10, seen.Version + 1), (current.SeatCount, current.Version));
+        await rooms.RaiseSeatCountAsync(id, seen.SeatCount + 20, current.Version, default);
+        Assert.Equal(seen.SeatCount + 20, (await rooms.GetAsync(id, default))!.SeatCount);
+    }
+
+    [Fact]
     public async Task Rooms_Should_BeReadOnly_When_SchedulingEnded()
     {
         var subject = await _s.SubjectAsync("KM001");

@@ -60,6 +60,42 @@ public sealed class InvigilatorServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StaleCertify_Should_BeRefused_When_TheSchoolChangedTheInvigilatorAfterTheListWasLoaded()
+    {
+        var id = await Service().CreateAsync(Input(), default);
+        await Service().SubmitAsync(id, default);
+        var seen = Assert.Single((await Service(Org).ReviewListAsync(new(), new(), default)).Items);
+        var detail = (await Service().GetAsync(id, default))!;
+
+        await Service().UpdateAsync(id, Input() with { Name = "王伟强", Version = detail.Version }, default);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).CertifyAsync(seen.Id, seen.Seen, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = Assert.Single((await Service(Org).ReviewListAsync(new(), new(), default)).Items);
+        Assert.Equal((CertificationStatus.Pending, "王伟强"), (current.Certification.Status, current.Name));
+        await Service(Org).CertifyAsync(current.Id, current.Seen, default);
+        Assert.Equal(CertificationStatus.Certified, Assert.Single((await Service(Org).ReviewListAsync(new(), new(), default)).Items).Certification.Status);
+    }
+
+    [Fact]
+    public async Task StaleReturn_Should_BeRefused_When_TheApplicationWasReturnedAndResubmittedSince()
+    {
+        var id = await Service().CreateAsync(Input(), default);
+        await Service().SubmitAsync(id, default);
+        var seen = Assert.Single((await Service(Org).ReviewListAsync(new(), new(), default)).Items);
+
+        await Service(Org).ReturnAsync(seen.Id, "未参加考评员培训", seen.Seen, default);
+        await Service().SubmitAsync(id, default); // 认证退回 → 待认证 again
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Service(Org).ReturnAsync(seen.Id, "重复退回", seen.Seen, default));
+
+        Assert.Equal(ConcurrencyConflict.Message, refused.Message);
+        var current = Assert.Single((await Service(Org).ReviewListAsync(new(), new(), default)).Items);
+        Assert.Equal(CertificationStatus.Pending, current.Certification.Status);
+        Assert.True(current.Seen!.Certification > seen.Seen!.Certification);
+        await Service(Org).CertifyAsync(current.Id, current.Seen, default);
+    }
+
+    [Fact]
     public async Task Workflow_Should_SubmitAndCertify_When_OrganizationOfCertificate()
     {
         var id = await Service().CreateAsync(Input(IdA, CertificateLevel.Junior, CertificateLevel.Intermediate), default);

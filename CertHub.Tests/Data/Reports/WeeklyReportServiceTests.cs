@@ -60,6 +60,24 @@ public sealed class WeeklyReportServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StaleReview_Should_RefuseApproving_When_TheSchoolWithdrewEditedAndResubmittedWhileTheDialogWasOpen()
+    {
+        var id = await Service().SaveAsync(0, Input("<p>原内容</p>"), Scan(), submit: true, default);
+        var seen = (await Service(ProvinceUser).GetAsync(id, default))!;
+
+        await Service().WithdrawAsync(id, default);
+        await Service().SaveAsync(id, Input("<p>新内容</p>"), null, submit: true, default);
+        var approve = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ApproveAsync(id, "同意", seen.Version, default));
+        var @return = await Assert.ThrowsAsync<DomainRuleException>(() => Service(ProvinceUser).ReturnAsync(id, "请补充", seen.Version, default));
+
+        Assert.Equal((ConcurrencyConflict.Message, ConcurrencyConflict.Message), (approve.Message, @return.Message));
+        var current = (await Service(ProvinceUser).GetAsync(id, default))!;
+        Assert.Equal((WeeklyReportStatus.PendingReview, "<p>新内容</p>"), (current.Status, current.WorkProgressHtml));
+        await Service(ProvinceUser).ApproveAsync(id, "同意", current.Version, default);
+        Assert.Equal(WeeklyReportStatus.Approved, (await Service(ProvinceUser).GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
     public async Task SaveAsync_Should_RefuseSecondReport_When_PeriodAlreadyHasOne()
     {
         await Service().SaveAsync(0, Input(), Scan(), submit: true, default);

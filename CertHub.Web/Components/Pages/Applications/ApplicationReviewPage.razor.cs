@@ -49,9 +49,10 @@ public partial class ApplicationReviewPage
     {
         var detail = await Applications.GetAsync(item.Id, CancellationToken.None);
         var input = await ShowAsync(item, detail?.Majors ?? [], approve: true, "审核通过");
+        var version = item.Version; // the row and the majors the dialog showed; versions only grow, so this covers the detail too
         if (input is not null && await TryAsync(() => input.ApprovedByMajor is { } byMajor
-                ? Applications.ApproveByMajorAsync(item.Id, byMajor, input.Opinion, CancellationToken.None)
-                : Applications.ApproveAsync(item.Id, input.ApprovedTotal, input.Opinion, CancellationToken.None), "审核通过"))
+                ? Applications.ApproveByMajorAsync(item.Id, byMajor, input.Opinion, version, CancellationToken.None)
+                : Applications.ApproveAsync(item.Id, input.ApprovedTotal, input.Opinion, version, CancellationToken.None), "审核通过"))
         {
             await ReloadAsync();
         }
@@ -62,7 +63,7 @@ public partial class ApplicationReviewPage
     {
         var dialog = await Dialogs.ShowAsync<CityDecisionDialog>("地市级教育局审批", new DialogParameters<CityDecisionDialog> { { d => d.Item, item } }, DialogOptions());
         if (await dialog.Result is { Canceled: false, Data: CityDecisionInput input }
-            && await TryAsync(() => Applications.RecordCityDecisionAsync(item.Id, input.Approved, input.ApprovingUnit, input.Opinion, CancellationToken.None),
+            && await TryAsync(() => Applications.RecordCityDecisionAsync(item.Id, input.Approved, input.ApprovingUnit, input.Opinion, item.Version, CancellationToken.None),
                 input.Approved ? "地市级审核通过，已转省级审核" : "地市级审核退回"))
         {
             await ReloadAsync();
@@ -74,8 +75,8 @@ public partial class ApplicationReviewPage
         var approved = item.CanReturnApproved;
         var input = await ShowAsync(item, [], approve: false, approved ? "退回修改" : "审核退回");
         if (input is not null && await TryAsync(() => approved
-                ? Applications.ReturnApprovedAsync(item.Id, input.Opinion!, CancellationToken.None)
-                : Applications.ReturnAsync(item.Id, input.Opinion!, CancellationToken.None), "已退回"))
+                ? Applications.ReturnApprovedAsync(item.Id, input.Opinion!, item.Version, CancellationToken.None)
+                : Applications.ReturnAsync(item.Id, input.Opinion!, item.Version, CancellationToken.None), "已退回"))
         {
             await ReloadAsync();
         }

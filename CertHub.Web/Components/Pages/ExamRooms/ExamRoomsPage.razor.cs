@@ -95,7 +95,7 @@ public partial class ExamRoomsPage
         var input = await ExamRoomEditDialog.ShowAsync(Dialogs, item);
         if (input is not null && await TryAsync(() => item.CanEdit
                 ? Rooms.UpdateAsync(item.Id, input with { Version = item.Version }, CancellationToken.None)
-                : Rooms.RaiseSeatCountAsync(item.Id, input.SeatCount, CancellationToken.None), "保存成功"))
+                : Rooms.RaiseSeatCountAsync(item.Id, input.SeatCount, item.Version, CancellationToken.None), "保存成功"))
         {
             await ReloadAsync();
         }

@@ -62,7 +62,7 @@ public partial class ExamPlansPage
     private async Task PublishAsync(ExamPlanListItem item)
     {
         if (await ConfirmDialog.AskAsync(Dialogs, "发布", $"确定发布“{item.Name}”吗？发布后不能再修改，只能延长时间。")
-            && await TryAsync(() => Plans.PublishAsync(item.Id, CancellationToken.None), "发布成功"))
+            && await TryAsync(() => Plans.PublishAsync(item.Id, item.Version, CancellationToken.None), "发布成功"))
         {
             await ReloadAsync();
         }
@@ -72,7 +72,7 @@ public partial class ExamPlansPage
     {
         var extension = await ExamPlanExtendDialog.ShowAsync(Dialogs, item);
         if (extension is not null
-            && await TryAsync(() => Plans.ExtendWindowAsync(item.Id, extension.Window, extension.NewEndUtc, CancellationToken.None), "延长成功"))
+            && await TryAsync(() => Plans.ExtendWindowAsync(item.Id, extension.Window, extension.NewEndUtc, item.Version, CancellationToken.None), "延长成功"))
         {
             await ReloadAsync();
         }

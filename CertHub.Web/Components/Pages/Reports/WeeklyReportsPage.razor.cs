@@ -115,8 +115,8 @@ public partial class WeeklyReportsPage
             new DialogParameters<WeeklyReportReviewDialog> { { d => d.ReportId, item.Id } }, DialogOptions(MaxWidth.Large));
         if (await dialog.Result is { Canceled: false, Data: WeeklyReportReviewDecision decision }
             && await TryAsync(() => decision.Approve
-                ? Reports.ApproveAsync(item.Id, decision.Opinion, CancellationToken.None)
-                : Reports.ReturnAsync(item.Id, decision.Opinion ?? "", CancellationToken.None), decision.Approve ? "审核通过" : "已退回"))
+                ? Reports.ApproveAsync(item.Id, decision.Opinion, decision.Version, CancellationToken.None)
+                : Reports.ReturnAsync(item.Id, decision.Opinion ?? "", decision.Version, CancellationToken.None), decision.Approve ? "审核通过" : "已退回"))
         {
             await ReloadAsync();
         }

@@ -106,7 +106,7 @@ public partial class UserEditDialog
         var certificates = _isOwner ? _certificateIds.ToList() : [];
         var saved = IsNew
             ? await TryAsync(() => SaveNew!(new NewUserInput(_userName, _displayName, _phone, _code, _roleId, _isOwner, certificates, Tenant)))
-            : await TryAsync(() => SaveEdit!(new UserEditInput(_displayName, _roleId, _isOwner, certificates, _phone, _code)), "保存成功");
+            : await TryAsync(() => SaveEdit!(new UserEditInput(_displayName, _roleId, _isOwner, certificates, _phone, _code) { Version = Existing?.Account.Version }), "保存成功");
         if (saved)
         {
             Dialog?.Close(DialogResult.Ok(true));
