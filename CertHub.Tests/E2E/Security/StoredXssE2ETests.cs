@@ -142,9 +142,17 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
 
     private async Task AssertInertAsync(IPage page, string where, params string[] texts)
     {
-        foreach (var text in texts)
+        PlaywrightException? notShown = null;
+        try
         {
-            await Assertions.Expect(page.Locator("body")).ToContainTextAsync(text); // shown as text, not parsed into markup
+            foreach (var text in texts)
+            {
+                await Assertions.Expect(page.Locator("body")).ToContainTextAsync(text); // shown as text, not parsed into markup
+            }
+        }
+        catch (PlaywrightException ex)
+        {
+            notShown = ex; // reported after the probe, which says whether the payload went live
         }
 
         await page.WaitForTimeoutAsync(300); // an <img onerror> or <svg onload> would have fired by now
@@ -154,6 +162,7 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
         Assert.True(probe.Links.Length == 0, $"{where}: javascript: links in the page: {string.Join(" | ", probe.Links)}");
         Assert.True(probe.Scripts == 0, $"{where}: an injected script is in the page");
         Assert.True(Dialogs.Count == 0, $"{where}: a dialog fired: {string.Join(" | ", Dialogs)}");
+        Assert.True(notShown is null, $"{where}: a payload is not shown as text: {notShown?.Message}");
     }
 
     /// <summary>A 湖北 school with its own school admin account, candidate, exam site (待审核 by wl), weekly report (待审核) and
