@@ -33,6 +33,16 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     /// <summary>Lists every signed-in account reads whole by design (DESIGN 4.1: the 证书 catalogue), left out of the tenant check.</summary>
     private static readonly HashSet<string> SharedCatalogues = [nameof(CertificateQueries)];
 
+    private const string OtherOrganizationName = "达内教育";
+    private const string OtherCertificateCode = "1+X-JAVA";
+    private const string OtherSubjectCode = "KM101";
+
+    private static readonly System.Text.Json.JsonSerializerOptions RowJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles,
+    };
+
     private readonly SqliteTestDb _db = new();
 
     public void Dispose() => _db.Dispose();
@@ -41,16 +51,16 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     public async Task EveryListFilter_Should_MatchNothingAndNeverFail_When_ATextFieldHoldsMetacharacters()
     {
         await ACatalogSeed.SeedAsync(_db);
-        await RunAsync(FixedCurrentUser.System with { Role = UserRole.PlatformAdmin }, null, minimumQueried: 100);
+        await RunAsync(FixedCurrentUser.System with { Role = UserRole.PlatformAdmin }, null, [], minimumQueried: 100);
     }
 
     /// <summary>As a school account the tenancy filters add their own predicates: the same calls over rows of two schools and two organisations.</summary>
     [Fact]
     public async Task EveryListFilter_Should_MatchNothingAndNeverFail_When_ASchoolAccountFiltersWithMetacharacters()
     {
-        var catalog = await SeedTwoTenantsAsync();
+        var (catalog, otherCandidateNo) = await SeedTwoTenantsAsync();
         await RunAsync(new FixedCurrentUser(UserRole.SchoolAdmin, SchoolId: catalog.School.Id, ProvinceId: catalog.Province.Id, UserName: "bjtu", DisplayName: "北京交通大学"),
-            catalog.School.Name,
+            catalog.School.Name, [catalog.OtherSchool.Name, otherCandidateNo, ADomain.OtherValidIdNumber],
             minimumQueried: 50);
     }
 
@@ -58,9 +68,9 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     [Fact]
     public async Task EveryListFilter_Should_MatchNothingAndNeverFail_When_AnOrganisationAccountFiltersWithMetacharacters()
     {
-        var catalog = await SeedTwoTenantsAsync();
+        var (catalog, _) = await SeedTwoTenantsAsync();
         await RunAsync(new FixedCurrentUser(UserRole.OrgAdmin, OrganizationId: catalog.Organization.Id, UserName: "wl", DisplayName: "中物联物流"),
-            catalog.Organization.Name,
+            catalog.Organization.Name, [OtherOrganizationName, OtherCertificateCode, OtherSubjectCode],
             minimumQueried: 50);
     }
 
@@ -69,7 +79,7 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     /// allowed) and nothing may match. Without a text filter, the rows a tenant account gets must all be its own (no other school's or
     /// organisation's row through a list), so the seeded rows of the other tenants are really there to leak.
     /// </summary>
-    private async Task RunAsync(FixedCurrentUser user, string? ownTenantName, int minimumQueried)
+    private async Task RunAsync(FixedCurrentUser user, string? ownTenantName, string[] foreign, int minimumQueried)
     {
         await using var provider = Services(user);
         var methods = ListMethods().ToList();
@@ -91,7 +101,7 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
             }
 
             var filterType = method.GetParameters().First(p => p.ParameterType.Name.EndsWith("Filter", StringComparison.Ordinal)).ParameterType;
-            ownRowsSeen += await CheckTenantOfUnfilteredRowsAsync(service, method, filterType, user, ownTenantName, failures);
+            ownRowsSeen += await CheckTenantOfUnfilteredRowsAsync(service, method, filterType, user, ownTenantName, foreign, failures);
             foreach (var field in TextFields(filterType))
             {
                 foreach (var hostile in Hostile)
@@ -119,7 +129,7 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
             }
         }
 
-        output.WriteLine($"{user.Role}: {methods.Count} list methods, {ran.Count} calls ({ran.Count(r => r.EndsWith(" refused", StringComparison.Ordinal))} refused by a rule), {ownRowsSeen} own rows listed unfiltered");
+        output.WriteLine($"{user.Role}: {methods.Count} list methods, {ran.Count} calls ({ran.Count(r => r.EndsWith(" refused", StringComparison.Ordinal))} refused by a rule), {ownRowsSeen} rows listed unfiltered (checked for other tenants)");
         foreach (var failure in failures)
         {
             output.WriteLine(failure);
@@ -130,7 +140,7 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
         Assert.True(ran.Count(r => !r.EndsWith(" refused", StringComparison.Ordinal)) >= minimumQueried, "too few filter calls actually queried the database");
         if (user.Role is UserRole.SchoolAdmin or UserRole.OrgAdmin)
         {
-            Assert.True(ownRowsSeen > 0, "the tenant account listed none of its own rows: the tenant check proved nothing");
+            Assert.True(ownRowsSeen > 0, "the tenant account listed no rows: the tenant check proved nothing");
         }
     }
 
@@ -138,7 +148,7 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     /// The method without any text filter: every row carrying the account's tenant (SchoolId/SchoolName for a school,
     /// OrganizationId/OrganizationName for an organisation) must carry the account's own. Returns how many such rows were checked.
     /// </summary>
-    private static async Task<int> CheckTenantOfUnfilteredRowsAsync(object service, MethodInfo method, Type filterType, FixedCurrentUser user, string? ownName, List<string> failures)
+    private static async Task<int> CheckTenantOfUnfilteredRowsAsync(object service, MethodInfo method, Type filterType, FixedCurrentUser user, string? ownName, string[] foreign, List<string> failures)
     {
         var (key, own) = user.Role switch
         {
@@ -169,11 +179,17 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
         var checkedRows = 0;
         foreach (var row in rows)
         {
+            var json = System.Text.Json.JsonSerializer.Serialize(row, row.GetType(), RowJson);
+            if (foreign.FirstOrDefault(f => json.Contains(f, StringComparison.Ordinal)) is { } leaked)
+            {
+                failures.Add($"{method.DeclaringType!.Name}.{method.Name}(no filter): a row of another tenant ({leaked}) listed to {ownName}: {json}");
+            }
+
             var id = row.GetType().GetProperty(key + "Id")?.GetValue(row);
             var name = row.GetType().GetProperty(key + "Name")?.GetValue(row);
+            checkedRows++;
             if (id is int || name is string)
             {
-                checkedRows++;
                 if ((id is int tenant && tenant != own) || (name is string tenantName && tenantName != ownName))
                 {
                     failures.Add($"{method.DeclaringType!.Name}.{method.Name}(no filter): a row of {key} {id ?? name} listed to {ownName}");
@@ -188,29 +204,29 @@ public sealed class EveryFilterMetacharacterTests(ITestOutputHelper output) : ID
     /// The catalogue plus rows of two schools and two organisations: each school a candidate and an approved site, each organisation
     /// a certificate, a subject and a published plan.
     /// </summary>
-    private async Task<ACatalog> SeedTwoTenantsAsync()
+    private async Task<(ACatalog Catalog, string OtherCandidateNo)> SeedTwoTenantsAsync()
     {
         var catalog = await ACatalogSeed.SeedAsync(_db);
         Organization otherOrganization;
         Certificate otherCertificate;
         await using (var ctx = _db.OpenAsSystem())
         {
-            otherOrganization = Organization.Create("达内教育", "91110108MA01TD002K");
+            otherOrganization = Organization.Create(OtherOrganizationName, "91110108MA01TD002K");
             ctx.Add(otherOrganization);
             await ctx.SaveChangesAsync();
-            otherCertificate = Certificate.Create("JAVA应用开发职业技能等级证书", "1+X-JAVA", otherOrganization.Id, [CertificateLevel.Junior], ADomain.T0);
+            otherCertificate = Certificate.Create("JAVA应用开发职业技能等级证书", OtherCertificateCode, otherOrganization.Id, [CertificateLevel.Junior], ADomain.T0);
             ctx.Add(otherCertificate);
             await ctx.SaveChangesAsync();
         }
 
         var other = catalog with { Organization = otherOrganization, Certificate = otherCertificate };
         await ACatalogSeed.SeedPlanAsync(_db, catalog, await ACatalogSeed.SeedSubjectAsync(_db, catalog));
-        await ACatalogSeed.SeedPlanAsync(_db, other, await ACatalogSeed.SeedSubjectAsync(_db, other, "KM101"));
+        await ACatalogSeed.SeedPlanAsync(_db, other, await ACatalogSeed.SeedSubjectAsync(_db, other, OtherSubjectCode));
         await ACatalogSeed.SeedApprovedSiteAsync(_db, catalog);
         await ACatalogSeed.SeedApprovedSiteAsync(_db, catalog with { School = catalog.OtherSchool });
         await ACatalogSeed.SeedCandidateAsync(_db, catalog);
-        await ACatalogSeed.SeedCandidateAsync(_db, catalog with { School = catalog.OtherSchool }, ADomain.OtherValidIdNumber, sequence: 2);
-        return catalog;
+        var otherCandidate = await ACatalogSeed.SeedCandidateAsync(_db, catalog with { School = catalog.OtherSchool }, ADomain.OtherValidIdNumber, sequence: 2);
+        return (catalog, otherCandidate.CandidateNo);
     }
 
     /// <summary>Public instance methods of Core types taking a *Filter record and a PageRequest (the list services behind the pages).</summary>
