@@ -84,11 +84,47 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
         await ViewInDialogAsync(org, "[data-testid='site-review']", data.SiteAddress, data.Equipment);
         await org.ScreenshotAsync("stored-xss-org-site-review");
 
+        // Once wl approves the site (its opinion a payload), the school sets a room in a plan not yet scheduled: 考场 list and 查看,
+        // and the site's 审核记录.
+        var roomName = await ApproveSiteAndSetRoomAsync(data);
+        await VisitAsync(school, "/exams/sites", "[data-testid='site-name']", data.SchoolName);
+        await ViewInDialogAsync(school, "[data-testid='site-view']", data.SiteAddress, ShortImg);
+        await VisitAsync(school, "/exams/rooms", "[data-testid='rooms-table']");
+        await school.FillFieldAsync("filter-name", data.Marker);
+        await school.ClickAsync("[data-testid='filter-search']");
+        await Assertions.Expect(school.Locator("[data-testid='room-name']").Filter(new() { HasText = data.Marker })).ToHaveCountAsync(1);
+        await AssertInertAsync(school, "/exams/rooms", roomName, data.SchoolName);
+        await ViewInDialogAsync(school, "[data-testid='room-view']", roomName, RoomAddress, data.SchoolName);
+        await school.ScreenshotAsync("stored-xss-school-rooms");
+
         // The platform admin: the school lists and the organisation's details.
         var admin = await OpenAsync("admin");
         await VisitAsync(admin, $"/schools/{data.SchoolId}", "[data-testid='school-detail']", data.SchoolName, data.SchoolAddress);
         await VisitAsync(admin, $"/orgs/{data.OrganizationId}", "[data-testid='org-detail']", data.OrganizationName, data.OrganizationAddress, Script);
         await admin.ScreenshotAsync("stored-xss-admin-org");
+    }
+
+    private const string RoomAddress = "实训楼301<img src=x onerror=window.__xss=1>";
+
+    /// <summary>wl approves the site with a payload as 审核意见; a room of the school in a wl plan whose scheduling has not started.</summary>
+    private async Task<string> ApproveSiteAndSetRoomAsync(Seeded data)
+    {
+        var now = app.Clock.GetUtcNow();
+        await using var db = app.Services.GetRequiredService<CertHubContextBuilder>().Create(FixedCurrentUser.System);
+        var site = await db.Set<ExamSite>().AsTracking().Include(s => s.Levels).Include(s => s.Reviews).SingleAsync(s => s.SchoolId == data.SchoolId);
+        site.Approve("中物联物流", now, ShortImg);
+        await db.SaveChangesAsync();
+
+        var plans = await db.Set<CertHub.Core.Exams.ExamPlan>().Include(p => p.Certificates).Include(p => p.Subjects)
+            .Where(p => p.OrganizationId == site.OrganizationId).ToListAsync();
+        var plan = plans.FirstOrDefault(p => p.HasCertificate(site.CertificateId, CertificateLevel.Intermediate) && now < p.SchedulingStartUtc)
+            ?? throw new InvalidOperationException("演示数据中没有未排考的中物联物流信息化应用(中级)考试计划");
+        var subjects = (await db.Set<CertHub.Core.Exams.ExamSubject>().Where(s => s.CertificateId == site.CertificateId && s.Level == CertificateLevel.Intermediate).ToListAsync())
+            .Where(s => plan.SubjectTime(s.Id) is not null).GroupBy(s => s.RoomType).First().ToList();
+        var name = $"考场{data.Marker}{Svg}";
+        db.Add(CertHub.Core.Exams.ExamRoom.Create(plan, site, CertificateLevel.Intermediate, subjects, name, RoomAddress, 30, now));
+        await db.SaveChangesAsync();
+        return name;
     }
 
     private static string RowOf(string marker, string button) => $"tr:has-text('{marker}') [data-testid='{button}']";
@@ -190,7 +226,7 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
 
         var siteAddress = $"实训楼{Img}";
         var equipment = $"计算机50台{Script}{Svg}";
-        var site = ExamSite.Create(school, certificate, [CertificateLevel.Junior], siteAddress, 30, ShortSvg, "13912345678", now, equipment);
+        var site = ExamSite.Create(school, certificate, [CertificateLevel.Junior, CertificateLevel.Intermediate], siteAddress, 30, ShortSvg, "13912345678", now, equipment);
         site.Submit(ShortSvg, now);
         db.Add(site);
 
