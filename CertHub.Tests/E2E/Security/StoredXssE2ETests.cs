@@ -70,6 +70,7 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
         await VisitAsync(province, $"/schools/{data.SchoolId}", "[data-testid='school-detail']", data.SchoolName, data.SchoolAddress, Script);
         await VisitAsync(province, "/reports/weekly", "[data-testid='report-status']", data.SchoolName);
         await ViewInDialogAsync(province, RowOf(data.Marker, "report-view"), "本周进展");
+        await ViewInDialogAsync(province, RowOf(data.Marker, "report-review"), "本周进展", "存在困难");
         await VisitAsync(province, "/applications/review", "[data-testid='review-school']", data.SchoolName);
         await VisitAsync(province, $"/applications/{data.ApplicationId}", "[data-testid='detail-faculty']", data.SchoolName, "师资情况正文");
 
@@ -102,6 +103,13 @@ public sealed class StoredXssE2ETests(CertHubAppFixture app)
         await VisitAsync(admin, $"/schools/{data.SchoolId}", "[data-testid='school-detail']", data.SchoolName, data.SchoolAddress);
         await VisitAsync(admin, $"/orgs/{data.OrganizationId}", "[data-testid='org-detail']", data.OrganizationName, data.OrganizationAddress, Script);
         await admin.ScreenshotAsync("stored-xss-admin-org");
+
+        // The organisation directory: the list (name, contact).
+        await VisitAsync(admin, "/orgs", "[data-testid='orgs-table']");
+        await admin.FillFieldAsync("filter-name", data.Marker);
+        await admin.ClickAsync("[data-testid='filter-search']");
+        await Assertions.Expect(admin.Locator("[data-testid='org-name']").Filter(new() { HasText = data.Marker })).ToHaveCountAsync(1);
+        await AssertInertAsync(admin, "/orgs", data.OrganizationName, ShortSvg);
     }
 
     private const string RoomAddress = "实训楼301<img src=x onerror=window.__xss=1>";
