@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCertHubDbContext))]
-    [Migration("20261130000002_Initial")]
+    [Migration("20261130010628_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -71,6 +71,36 @@ namespace CertHub.Data.Migrations.SqlServer
                         .HasFilter("[SchoolId] IS NOT NULL AND [OrganizationId] IS NOT NULL");
 
                     b.ToTable("AccountRoles", (string)null);
+                });
+
+            modelBuilder.Entity("CertHub.Core.Accounts.SmsSendWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("nvarchar(460)");
+
+                    b.Property<DateTimeOffset>("LastSentUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SmsSendWindows", (string)null);
                 });
 
             modelBuilder.Entity("CertHub.Core.Accounts.SmsVerificationCode", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CertHub.Data.Migrations.SqlServer
+namespace CertHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,32 +29,32 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    ProvinceId = table.Column<int>(type: "int", nullable: true),
-                    IsCertificateOwner = table.Column<bool>(type: "bit", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AccountRoleId = table.Column<int>(type: "int", nullable: true),
-                    OwnedCertificateIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsCertificateOwner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountRoleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnedCertificateIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,21 +65,21 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AtUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    EntityType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    ProvinceId = table.Column<int>(type: "int", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -90,10 +90,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,15 +104,15 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "LedgerBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Height = table.Column<long>(type: "bigint", nullable: false),
-                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    MerkleRoot = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EntryCount = table.Column<int>(type: "int", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Height = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    MerkleRoot = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -124,13 +124,13 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Majors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -141,18 +141,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreditCode = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    ContactName = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Website = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Introduction = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SealImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    SignatureStampPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SealImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    SignatureStampPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -163,13 +163,13 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Provinces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AuthorityName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    ReportingCycle = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ReportingCycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -177,21 +177,36 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsSendWindows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 460, nullable: false),
+                    LastSentUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsSendWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsVerificationCodes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    Purpose = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Salt = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
-                    UsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Salt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -202,11 +217,11 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,11 +238,11 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,10 +259,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,8 +279,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,10 +303,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,16 +323,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BlockHeight = table.Column<long>(type: "bigint", nullable: false),
-                    IndexInBlock = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubjectKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PayloadHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    TxHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BlockHeight = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndexInBlock = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayloadHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    TxHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -334,18 +349,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    RevokedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RevokedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -362,16 +377,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    PublishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -388,25 +403,25 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RegistrationStartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RegistrationEndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SchedulingStartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SchedulingEndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ScoreEntryStartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ScoreEntryEndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NoticeStartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NoticeEndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    IsPublished = table.Column<bool>(type: "bit", nullable: false),
-                    PublishedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    PublishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegistrationStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegistrationEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SchedulingStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SchedulingEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScoreEntryStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScoreEntryEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    NoticeStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    NoticeEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -423,18 +438,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ApplicationPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProvinceId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Batch = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RequiresByMajor = table.Column<bool>(type: "bit", nullable: false),
-                    RequiresCityApproval = table.Column<bool>(type: "bit", nullable: false),
-                    OpenScope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequiresByMajor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiresCityApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -451,21 +466,21 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PilotSchools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    ProvinceId = table.Column<int>(type: "int", nullable: false),
-                    SchoolType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Website = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Introduction = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SealImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    SealUploadedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SealImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    SealUploadedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -482,8 +497,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "CertificateLevels",
                 columns: table => new
                 {
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,8 +515,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "CertificateMajors",
                 columns: table => new
                 {
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    MajorId = table.Column<int>(type: "int", nullable: false)
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,20 +539,20 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamSubjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ExamMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RoomType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CandidateScope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FullMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    PassMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExamMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RoomType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CandidateScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -560,18 +575,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SiteStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    VenueRequirements = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    EquipmentRequirements = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    MinimumSeats = table.Column<int>(type: "int", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    VenueRequirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EquipmentRequirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MinimumSeats = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -588,16 +603,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SkillStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Version = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Content = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -614,10 +629,10 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamPlanCertificates",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -640,9 +655,9 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ApplicationPlanCertificates",
                 columns: table => new
                 {
-                    ApplicationPlanId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    ApplicationPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -665,15 +680,15 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "AccountRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    PermissionCodes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PermissionCodes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -696,28 +711,28 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Candidates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    CandidateType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CandidateNo = table.Column<string>(type: "nchar(26)", fixedLength: true, maxLength: 26, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Pinyin = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    IdType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Gender = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
-                    MajorId = table.Column<int>(type: "int", nullable: true),
-                    MajorLevel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    EnrollmentYear = table.Column<int>(type: "int", nullable: true),
-                    PhotoPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    InfoStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    VerificationNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    StatusChangedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CandidateNo = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Pinyin = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    MajorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MajorLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EnrollmentYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    PhotoPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    InfoStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StatusChangedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    StatusChangedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -740,8 +755,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamPlanSchools",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false)
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -764,20 +779,20 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamSites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SeatCount = table.Column<int>(type: "int", nullable: false),
-                    ContactName = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Equipment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SeatCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Equipment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -806,20 +821,20 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ImportRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    TotalRows = table.Column<int>(type: "int", nullable: false),
-                    SucceededRows = table.Column<int>(type: "int", nullable: false),
-                    FailedRows = table.Column<int>(type: "int", nullable: false),
-                    FailedRowsFilePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    SucceededRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedRowsFilePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -842,18 +857,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Invigilators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    TeacherNo = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Region = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    IdNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    Department = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherNo = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -870,20 +885,20 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PhoneSigningSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Token = table.Column<string>(type: "nchar(32)", fixedLength: true, maxLength: 32, nullable: false),
-                    SignerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RecordCount = table.Column<int>(type: "int", nullable: false),
-                    OpenedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    SchoolId = table.Column<int>(type: "int", nullable: true),
-                    ProvinceId = table.Column<int>(type: "int", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SignaturePng = table.Column<byte[]>(type: "varbinary(max)", maxLength: 524288, nullable: true),
-                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Token = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignaturePng = table.Column<byte[]>(type: "BLOB", maxLength: 524288, nullable: true),
+                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -912,25 +927,25 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PilotApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    ApplicationPlanId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Batch = table.Column<int>(type: "int", nullable: false),
-                    RequiresByMajor = table.Column<bool>(type: "bit", nullable: false),
-                    RequiresCityApproval = table.Column<bool>(type: "bit", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RequestedTotal = table.Column<int>(type: "int", nullable: false),
-                    ApprovedTotal = table.Column<int>(type: "int", nullable: true),
-                    FacultyHtml = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    VenueHtml = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicationPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresByMajor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiresCityApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    FacultyHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    VenueHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -959,15 +974,15 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SchoolCertificateContacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -990,22 +1005,22 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "WeeklyReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    ProvinceId = table.Column<int>(type: "int", nullable: false),
-                    Cycle = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodLabel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    WorkProgressHtml = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    DifficultiesHtml = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    PolicySuggestionsHtml = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    ScanPdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubmittedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodLabel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WorkProgressHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DifficultiesHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PolicySuggestionsHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ScanPdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1028,13 +1043,13 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamPlanSubjects",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true)
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1063,24 +1078,24 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PaymentRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    RequestNo = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false),
-                    UnitFee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConfirmedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestNo = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ConfirmedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1121,17 +1136,17 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "CertificateResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1172,19 +1187,19 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamRooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SeatCount = table.Column<int>(type: "int", nullable: false),
-                    RoomType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SeatCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1219,8 +1234,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamSiteLevels",
                 columns: table => new
                 {
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1237,16 +1252,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamSiteReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1263,18 +1278,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SiteAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: true),
-                    HostSchoolId = table.Column<int>(type: "int", nullable: false),
-                    BorrowerSchoolId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HostSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BorrowerSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1321,16 +1336,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "InvigilatorCertifications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvigilatorId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReturnReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvigilatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1359,16 +1374,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ApplicationReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PilotApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Stage = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ApprovingUnit = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ReviewerName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PilotApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApprovingUnit = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1385,12 +1400,12 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PilotApplicationMajors",
                 columns: table => new
                 {
-                    PilotApplicationId = table.Column<int>(type: "int", nullable: false),
-                    MajorId = table.Column<int>(type: "int", nullable: false),
-                    StudentCount = table.Column<int>(type: "int", nullable: false),
-                    TeacherCount = table.Column<int>(type: "int", nullable: false),
-                    RequestedTrainees = table.Column<int>(type: "int", nullable: false),
-                    ApprovedTrainees = table.Column<int>(type: "int", nullable: true)
+                    PilotApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StudentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedTrainees = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedTrainees = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1413,14 +1428,14 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "WeeklyReportReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    WeeklyReportId = table.Column<int>(type: "int", nullable: false),
-                    Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ReviewerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WeeklyReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1437,27 +1452,27 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: true),
-                    CandidateNo = table.Column<string>(type: "nchar(26)", fixedLength: true, maxLength: 26, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Pinyin = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    IdType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
-                    MajorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CandidateType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IsPaid = table.Column<bool>(type: "bit", nullable: false),
-                    PaymentRequestId = table.Column<int>(type: "int", nullable: true),
-                    IsScheduled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CandidateNo = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Pinyin = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    MajorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsPaid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsScheduled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1504,39 +1519,39 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IssuanceRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    CandidateSchoolId = table.Column<int>(type: "int", nullable: false),
-                    SiteSchoolId = table.Column<int>(type: "int", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "int", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    CertificateId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CertificateResultId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    CandidateNo = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    CandidateName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    IdNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    CandidateType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CandidateSchoolName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CertificateName = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    OrganizationName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    PlanName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    SiteName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IssueMethod = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    CertificateNo = table.Column<string>(type: "nvarchar(33)", maxLength: 33, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RejectReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    GenerationClaim = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    GenerationClaimExpiresUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CertificateResultId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateNo = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CandidateSchoolName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CertificateName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    OrganizationName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PlanName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SiteName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IssueMethod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CertificateNo = table.Column<string>(type: "TEXT", maxLength: 33, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    GenerationClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    GenerationClaimExpiresUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1595,8 +1610,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ExamRoomSubjects",
                 columns: table => new
                 {
-                    ExamRoomId = table.Column<int>(type: "int", nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false)
+                    ExamRoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1619,15 +1634,15 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "RoomSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    ExamRoomId = table.Column<int>(type: "int", nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamRoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1656,16 +1671,16 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "InvigilatorCertificationHistories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvigilatorCertificationId = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvigilatorCertificationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1682,8 +1697,8 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "PaymentRequestItems",
                 columns: table => new
                 {
-                    PaymentRequestId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false)
+                    PaymentRequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1706,18 +1721,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SubjectScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
-                    IsAbsent = table.Column<bool>(type: "bit", nullable: false),
-                    FullMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    PassMark = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
-                    EnteredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    IsAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FullMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    EnteredUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1752,21 +1767,21 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IssuanceHistories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IssuanceRecordId = table.Column<int>(type: "int", nullable: false),
-                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Party = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AtUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    SignatureImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: true),
-                    CertificateNo = table.Column<string>(type: "nvarchar(33)", maxLength: 33, nullable: true),
-                    PdfPath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssuanceRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SignatureImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: true),
+                    CertificateNo = table.Column<string>(type: "TEXT", maxLength: 33, nullable: true),
+                    PdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1783,14 +1798,14 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IssuanceSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IssuanceRecordId = table.Column<int>(type: "int", nullable: false),
-                    Party = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SignerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ImagePath = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
-                    SignedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssuanceRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    SignedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1807,17 +1822,17 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "RoomRosters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoomSessionId = table.Column<int>(type: "int", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "int", nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ClosedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ClosedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ClosedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1846,12 +1861,12 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "RoomSessionInvigilators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoomSessionId = table.Column<int>(type: "int", nullable: false),
-                    InvigilatorId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvigilatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1880,15 +1895,15 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "SeatAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoomSessionId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    SeatNo = table.Column<int>(type: "int", nullable: false),
-                    AdmissionTicketNo = table.Column<string>(type: "nvarchar(26)", maxLength: 26, nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdmissionTicketNo = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1923,17 +1938,17 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ScoreCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SubjectScoreId = table.Column<int>(type: "int", nullable: false),
-                    OldScore = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
-                    NewScore = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
-                    OldAbsent = table.Column<bool>(type: "bit", nullable: false),
-                    NewAbsent = table.Column<bool>(type: "bit", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AtUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectScoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OldScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    NewScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    OldAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NewAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1950,18 +1965,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "ScoreReviewRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SubjectScoreId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    RequestedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RequestedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    AnsweredBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AnsweredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectScoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AnsweredUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1984,18 +1999,18 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoomRosterId = table.Column<int>(type: "int", nullable: false),
-                    RegistrationId = table.Column<int>(type: "int", nullable: false),
-                    CandidateId = table.Column<int>(type: "int", nullable: false),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    SeatNo = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CheckedInUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CorrectionReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomRosterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CheckedInUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -2035,8 +2050,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IX_AccountRoles_SchoolId_OrganizationId_Name",
                 table: "AccountRoles",
                 columns: new[] { "SchoolId", "OrganizationId", "Name" },
-                unique: true,
-                filter: "[SchoolId] IS NOT NULL AND [OrganizationId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
@@ -2074,8 +2088,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2111,8 +2124,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IX_AspNetUsers_PhoneNumber",
                 table: "AspNetUsers",
                 column: "PhoneNumber",
-                unique: true,
-                filter: "[PhoneNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProvinceId",
@@ -2128,8 +2140,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attendances_CandidateId",
@@ -2874,8 +2885,7 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
                 table: "SiteAllocations",
                 columns: new[] { "ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level" },
-                unique: true,
-                filter: "[ExamPlanId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteAllocations_ExamSiteId",
@@ -2911,6 +2921,12 @@ namespace CertHub.Data.Migrations.SqlServer
                 name: "IX_SkillStandards_Status",
                 table: "SkillStandards",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsSendWindows_Key",
+                table: "SmsSendWindows",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SmsVerificationCodes_Phone_CreatedUtc",
@@ -3090,6 +3106,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SkillStandards");
+
+            migrationBuilder.DropTable(
+                name: "SmsSendWindows");
 
             migrationBuilder.DropTable(
                 name: "SmsVerificationCodes");
