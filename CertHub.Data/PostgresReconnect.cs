@@ -13,8 +13,8 @@ namespace CertHub.Data;
 /// <list type="bullet">
 /// <item>the first command failing because its session was ended clears the connection's pool
 /// (<see cref="NpgsqlConnection.ClearPool"/>): the following operations get fresh connections;</item>
-/// <item>a read-only query (a single <c>SELECT</c>) outside any transaction that fails so when it is sent is run once more on
-/// a fresh connection: nothing was read or written yet, so repeating it is safe.</item>
+/// <item>a read-only query (a single <c>SELECT</c>) outside any transaction that fails so when it is sent is run again on a
+/// fresh connection (up to <see cref="MaxRetries"/> times): nothing was read or written yet, so repeating it is safe.</item>
 /// </list>
 /// Writes and commands inside a transaction are never repeated (a transaction's earlier statements died with the session, and
 /// whether a write committed is unknown): they fail as before, once, and the caller decides. EF Core's retrying execution
@@ -22,6 +22,12 @@ namespace CertHub.Data;
 /// </summary>
 public sealed class PostgresReconnect : DbCommandInterceptor
 {
+    /// <summary>
+    /// Attempts after the first: under concurrent requests the pool can still hand out another dead connection right after
+    /// being cleared (measured by the faults bench: 5 of 112 reads failed with a single retry), each further one is cleared too.
+    /// </summary>
+    public const int MaxRetries = 3;
+
     public static readonly PostgresReconnect Instance = new();
 
     private PostgresReconnect()
@@ -46,15 +52,17 @@ public sealed class PostgresReconnect : DbCommandInterceptor
             return result;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader());
-        }
-        catch (Exception ex) when (IsSessionEnded(ex))
-        {
-            Reconnect(command);
-            command.Connection!.Open();
-            return InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader());
+            try
+            {
+                return InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader());
+            }
+            catch (Exception ex) when (attempt <= MaxRetries && IsSessionEnded(ex))
+            {
+                Reconnect(command);
+                command.Connection!.Open();
+            }
         }
     }
 
@@ -66,15 +74,17 @@ public sealed class PostgresReconnect : DbCommandInterceptor
             return result;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(cancellationToken));
-        }
-        catch (Exception ex) when (IsSessionEnded(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            Reconnect(command);
-            await command.Connection!.OpenAsync(cancellationToken);
-            return InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(cancellationToken));
+            try
+            {
+                return InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(cancellationToken));
+            }
+            catch (Exception ex) when (attempt <= MaxRetries && IsSessionEnded(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                Reconnect(command);
+                await command.Connection!.OpenAsync(cancellationToken);
+            }
         }
     }
 
