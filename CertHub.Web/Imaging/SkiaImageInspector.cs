@@ -70,6 +70,33 @@ public sealed class SkiaImageInspector : IImageInspector
         return encoded?.ToArray();
     }
 
+    /// <summary>The pixels of a PNG/JPEG as the picture is meant to be seen (EXIF orientation applied); null when unreadable.</summary>
+    public static SKBitmap? DecodeUpright(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        var decoded = SKBitmap.Decode(codec);
+        if (decoded is null)
+        {
+            return null;
+        }
+
+        var upright = Upright(decoded, codec.EncodedOrigin);
+        if (upright is null)
+        {
+            return decoded;
+        }
+
+        decoded.Dispose();
+        return upright;
+    }
+
     /// <summary>Orientations 5–8 turn the picture a quarter: its width is the stored height.</summary>
     private static bool SwapsSides(SKEncodedOrigin origin) =>
         origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;

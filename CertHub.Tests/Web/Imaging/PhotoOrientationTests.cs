@@ -17,13 +17,21 @@ public sealed class PhotoOrientationTests
     {
         using var bitmap = new SKBitmap(40, 20);
         using (var canvas = new SKCanvas(bitmap))
+        using (var red = new SKPaint { Color = SKColors.Red })
+        using (var blue = new SKPaint { Color = SKColors.Blue })
         {
-            canvas.DrawRect(0, 0, 20, 20, new SKPaint { Color = SKColors.Red });
-            canvas.DrawRect(20, 0, 20, 20, new SKPaint { Color = SKColors.Blue });
+            canvas.DrawRect(0, 0, 20, 20, red);
+            canvas.DrawRect(20, 0, 20, 20, blue);
         }
 
-        using var image = SKImage.FromBitmap(bitmap);
-        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray();
+        return WithOrientation(bitmap, orientation);
+    }
+
+    private static byte[] WithOrientation(SKBitmap stored, ushort orientation)
+    {
+        using var image = SKImage.FromBitmap(stored);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 95);
+        var jpeg = encoded.ToArray();
         byte[] tiff =
         [
             (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF header, first IFD at 8
@@ -35,6 +43,26 @@ public sealed class PhotoOrientationTests
         var length = exif.Length + 2;
         byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif];
         return [.. jpeg[..2], .. app1, .. jpeg[2..]];
+    }
+
+    /// <summary>
+    /// A 295×413 证件照 on red with the person (white) filling the lower 60% edge to edge, stored as a phone does: turned a
+    /// quarter counter-clockwise (413×295) with orientation 6.
+    /// </summary>
+    private static byte[] RedPhotoFromAPhone(ushort orientation)
+    {
+        const int width = 295, height = 413;
+        using var stored = new SKBitmap(height, width);
+        using (var canvas = new SKCanvas(stored))
+        using (var red = new SKPaint { Color = SKColors.Red })
+        using (var white = new SKPaint { Color = SKColors.White })
+        {
+            canvas.SetMatrix(new SKMatrix(0, 1, 0, -1, 0, width, 0, 0, 1)); // upright (x, y) → stored (y, width − x)
+            canvas.DrawRect(0, 0, width, height, red);
+            canvas.DrawRect(0, height * 0.4f, width, height * 0.6f, white);
+        }
+
+        return WithOrientation(stored, orientation);
     }
 
     private static (SKColor Top, SKColor Bottom, SKColor Left, SKColor Right) Probe(byte[] content)
@@ -92,5 +120,14 @@ public sealed class PhotoOrientationTests
             _ => IsRed(bottom) && IsBlue(top),
         };
         Assert.True(seen, $"orientation {orientation}: top {top}, bottom {bottom}, left {left}, right {right}");
+    }
+
+    [Fact]
+    public void BackgroundCheck_Should_SeeTheRedBackground_Of_ThePictureTurnedUpright()
+    {
+        var check = new SkiaPhotoBackgroundCheck();
+
+        Assert.True(check.HasRedBackground(RedPhotoFromAPhone(6)));
+        Assert.False(check.HasRedBackground(RedPhotoFromAPhone(1))); // the same pixels read lying on their side: the white edge counts
     }
 }
