@@ -87,6 +87,23 @@ public sealed class PostgresRestartTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task SynchronousReads_Should_NotFail_When_EverySessionWasEnded()
+    {
+        await WarmPoolAsync();
+
+        var ended = await TerminateBackendsAsync();
+        var failures = await CallAsync(Calls, _ =>
+        {
+            using var db = _db.OpenAsSystem();
+            _ = db.Set<SmsSendWindow>().Count();
+            return Task.CompletedTask;
+        });
+
+        Assert.True(ended >= PooledConnections, $"{ended} sessions ended");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Calls} reads failed: {string.Join(" | ", failures.Select(f => f.GetBaseException().Message))}");
+    }
+
+    [PostgresFact]
     public async Task ConcurrentReads_Should_NotFail_When_EverySessionWasEnded()
     {
         await Service().ListAsync(new(), new(), default);
