@@ -14,7 +14,7 @@ namespace CertHub.Data;
 /// <item>the first command failing because its session was ended clears the connection's pool
 /// (<see cref="NpgsqlConnection.ClearPool"/>): the following operations get fresh connections;</item>
 /// <item>a read-only query (a single <c>SELECT</c>) outside any transaction that fails so when it is sent is run again on a
-/// fresh connection (up to <see cref="MaxRetries"/> times): nothing was read or written yet, so repeating it is safe.</item>
+/// fresh connection (see <see cref="MaxRetries"/>): nothing was read or written yet, so repeating it is safe.</item>
 /// </list>
 /// Writes and commands inside a transaction are never repeated (a transaction's earlier statements died with the session, and
 /// whether a write committed is unknown): they fail as before, once, and the caller decides. EF Core's retrying execution
@@ -23,10 +23,13 @@ namespace CertHub.Data;
 public sealed class PostgresReconnect : DbCommandInterceptor
 {
     /// <summary>
-    /// Attempts after the first: under concurrent requests the pool can still hand out another dead connection right after
-    /// being cleared (measured by the faults bench: 5 of 112 reads failed with a single retry), each further one is cleared too.
+    /// How often a read is run again: until it gets a live connection, at most once per connection the pool can hold (its
+    /// Max Pool Size) — each failed attempt discards one dead connection. Clearing the pool is not enough on its own: under
+    /// concurrent requests the faults bench saw the pool hand out dead connections again right after being cleared (3 of 112
+    /// reads still failed with 3 retries each; the cause inside the pool was not pinned down), so the loop drains them.
     /// </summary>
-    public const int MaxRetries = 3;
+    private static int MaxRetries(DbCommand command) =>
+        new NpgsqlConnectionStringBuilder(command.Connection!.ConnectionString).MaxPoolSize + 1;
 
     public static readonly PostgresReconnect Instance = new();
 
@@ -58,7 +61,7 @@ public sealed class PostgresReconnect : DbCommandInterceptor
             {
                 return InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader());
             }
-            catch (Exception ex) when (attempt <= MaxRetries && IsSessionEnded(ex))
+            catch (Exception ex) when (IsSessionEnded(ex) && attempt <= MaxRetries(command))
             {
                 Reconnect(command);
                 command.Connection!.Open();
@@ -80,7 +83,7 @@ public sealed class PostgresReconnect : DbCommandInterceptor
             {
                 return InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(cancellationToken));
             }
-            catch (Exception ex) when (attempt <= MaxRetries && IsSessionEnded(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsSessionEnded(ex) && !cancellationToken.IsCancellationRequested && attempt <= MaxRetries(command))
             {
                 Reconnect(command);
                 await command.Connection!.OpenAsync(cancellationToken);

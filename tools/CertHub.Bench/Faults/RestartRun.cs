@@ -47,6 +47,12 @@ internal static class RestartRun
         checks.Check("no read failed after the restart", appAfter.FailedReads == 0, $"{appAfter.FailedReads} of {appAfter.Reads} reads failed");
         checks.Check("at most one request failed after the restart", appAfter.Failed <= 1,
             $"{appAfter.Failed} of {appAfter.Requests} failed (baseline without recovery: {plainAfter.Failed} of {plainAfter.Requests})");
+        if (appAfter.FirstException is { } first)
+        {
+            Console.WriteLine("    first failure of the services, for the record:");
+            Console.WriteLine(string.Join(Environment.NewLine, first.ToString().Split('\n').Where(l => !l.TrimStart().StartsWith("at System.", StringComparison.Ordinal)).Take(40).Select(l => "      " + l.TrimEnd())));
+        }
+
         NpgsqlConnection.ClearAllPools();
     }
 
@@ -147,6 +153,8 @@ internal static class RestartRun
 
         public string FirstError { get; private set; } = "";
 
+        public Exception? FirstException { get; private set; }
+
         public void Add(bool write, Exception? error)
         {
             Requests++;
@@ -158,6 +166,7 @@ internal static class RestartRun
                 if (FirstError.Length == 0)
                 {
                     FirstError = $" (first: “{error.GetBaseException().Message}”)";
+                    FirstException = error;
                 }
             }
         }
@@ -171,6 +180,7 @@ internal static class RestartRun
             if (FirstError.Length == 0)
             {
                 FirstError = other.FirstError;
+                FirstException = other.FirstException;
             }
 
             return this;
