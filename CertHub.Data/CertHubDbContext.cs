@@ -133,11 +133,14 @@ public sealed class PostgresCertHubDbContext(DbContextOptions<PostgresCertHubDbC
     public Task<int> BulkInsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken = default) where TEntity : Entity =>
         PostgresBulkInsert.InsertAsync(this, entities, cancellationToken);
 
-    /// <summary>U+0000 is dropped from text parameters (<see cref="PostgresTextParameters"/>), however the options were built.</summary>
+    /// <summary>
+    /// However the options were built: U+0000 is dropped from text parameters (<see cref="PostgresTextParameters"/>), and the
+    /// pool recovers after a database restart, reads being retried once (<see cref="PostgresReconnect"/>, after the first).
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.AddInterceptors(PostgresTextParameters.Instance);
+        optionsBuilder.AddInterceptors(PostgresTextParameters.Instance, PostgresReconnect.Instance);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -5,7 +5,8 @@ namespace CertHub.Core.Accounts;
 
 /// <summary>
 /// 短信验证: sends a 6-digit code to a phone for a purpose and checks it once. Limits: one code per phone and per
-/// account every <see cref="Interval"/>, at most <see cref="DailyLimit"/> per phone and per account each China day.
+/// account every <see cref="Interval"/> (claimed atomically in <see cref="SmsSendWindow"/>, so also across instances),
+/// at most <see cref="DailyLimit"/> per phone and per account each China day.
 /// </summary>
 public sealed class SmsVerification(ICertHubDbFactory dbFactory, ISmsSender sender, ICurrentUser currentUser, TimeProvider clock)
 {
@@ -21,11 +22,21 @@ public sealed class SmsVerification(ICertHubDbFactory dbFactory, ISmsSender send
         var userId = currentUser.IsAuthenticated ? currentUser.UserId : null;
         await using var db = await dbFactory.CreateAsync(ct);
         var codes = db.Set<SmsVerificationCode>();
-        var recent = now - Interval;
         var dayStart = StartOfChinaDay(now);
-        DomainRuleException.ThrowIf(await codes.AnyAsync(c => c.Phone == number && c.CreatedUtc > recent, ct)
-            || (userId != null && await codes.AnyAsync(c => c.RequestedByUserId == userId && c.CreatedUtc > recent, ct)),
-            "验证码发送过于频繁，请60秒后再试");
+        string[] keys = userId is null ? [SmsSendWindow.PhoneKey(number)] : [SmsSendWindow.PhoneKey(number), SmsSendWindow.UserKey(userId)];
+        var windows = await db.Set<SmsSendWindow>().Where(w => keys.Contains(w.Key)).ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            if (windows.Find(w => w.Key == key) is { } window)
+            {
+                window.Claim(now, Interval);
+            }
+            else
+            {
+                db.Set<SmsSendWindow>().Add(SmsSendWindow.Open(key, now));
+            }
+        }
+
         DomainRuleException.ThrowIf(await codes.CountAsync(c => c.Phone == number && c.CreatedUtc >= dayStart, ct) >= DailyLimit,
             "该手机号今日获取验证码次数已达上限，请明天再试");
         DomainRuleException.ThrowIf(userId != null && await codes.CountAsync(c => c.RequestedByUserId == userId && c.CreatedUtc >= dayStart, ct) >= DailyLimit,
@@ -33,8 +44,36 @@ public sealed class SmsVerification(ICertHubDbFactory dbFactory, ISmsSender send
 
         var code = SmsVerificationCode.NewCode();
         codes.Add(SmsVerificationCode.Create(number, purpose, userId, code, now));
-        await db.SaveChangesAsync(ct);
+        await ClaimAsync(db, keys, now, ct);
         await sender.SendAsync(number, Text(code, purpose), ct);
+    }
+
+    /// <summary>
+    /// Saves the claimed send windows with the new code in one transaction. Another instance that sent to the same phone or
+    /// account at the same moment makes this save fail — on the window's concurrency token (an existing window) or on its
+    /// unique key (a new one) — and then nothing is saved or sent: 验证码发送过于频繁.
+    /// </summary>
+    private async Task ClaimAsync(ICertHubDb db, string[] keys, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainRuleException ex) when (ConcurrencyConflict.Is(ex))
+        {
+            throw new DomainRuleException(SmsSendWindow.TooSoon, ex);
+        }
+        catch (DbUpdateException ex)
+        {
+            var recent = now - Interval;
+            await using var fresh = await dbFactory.CreateAsync(ct);
+            if (await fresh.Set<SmsSendWindow>().AnyAsync(w => keys.Contains(w.Key) && w.LastSentUtc > recent, ct))
+            {
+                throw new DomainRuleException(SmsSendWindow.TooSoon, ex);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

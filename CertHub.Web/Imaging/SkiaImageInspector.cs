@@ -3,7 +3,11 @@ using SkiaSharp;
 
 namespace CertHub.Web.Imaging;
 
-/// <summary>Decodes PNG/JPEG bytes with SkiaSharp; anything else (or a broken file) is null.</summary>
+/// <summary>
+/// Decodes PNG/JPEG bytes with SkiaSharp; anything else (or a broken file) is null. The EXIF orientation a phone camera writes
+/// (the sensor's pixels plus "turn me 90°") is applied: sizes are those of the upright picture, and re-encoding turns the pixels
+/// themselves (the re-encoded file has no metadata left to say so), so a phone photo stays upright.
+/// </summary>
 public sealed class SkiaImageInspector : IImageInspector
 {
     /// <summary>JPEG quality of re-encoded photos and seals (visually lossless for 295×413 ID photos).</summary>
@@ -30,7 +34,14 @@ public sealed class SkiaImageInspector : IImageInspector
         }
 
         using var bitmap = SKBitmap.Decode(codec);
-        return bitmap is null ? null : new ImageInfo(format.Value, bitmap.Width, bitmap.Height);
+        if (bitmap is null)
+        {
+            return null;
+        }
+
+        return SwapsSides(codec.EncodedOrigin)
+            ? new ImageInfo(format.Value, bitmap.Height, bitmap.Width)
+            : new ImageInfo(format.Value, bitmap.Width, bitmap.Height);
     }
 
     public byte[]? Reencode(byte[] content) => ReencodeImage(content);
@@ -47,14 +58,80 @@ public sealed class SkiaImageInspector : IImageInspector
             return null;
         }
 
-        using var bitmap = SKBitmap.Decode(codec);
-        if (bitmap is null)
+        using var decoded = SKBitmap.Decode(codec);
+        if (decoded is null)
         {
             return null;
         }
 
-        using var image = SKImage.FromBitmap(bitmap);
+        using var upright = Upright(decoded, codec.EncodedOrigin);
+        using var image = SKImage.FromBitmap(upright ?? decoded);
         using var encoded = image.Encode(format.Value, format == SKEncodedImageFormat.Png ? 100 : JpegQuality);
         return encoded?.ToArray();
+    }
+
+    /// <summary>The pixels of a PNG/JPEG as the picture is meant to be seen (EXIF orientation applied); null when unreadable.</summary>
+    public static SKBitmap? DecodeUpright(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        var decoded = SKBitmap.Decode(codec);
+        if (decoded is null)
+        {
+            return null;
+        }
+
+        var upright = Upright(decoded, codec.EncodedOrigin);
+        if (upright is null)
+        {
+            return decoded;
+        }
+
+        decoded.Dispose();
+        return upright;
+    }
+
+    /// <summary>Orientations 5–8 turn the picture a quarter: its width is the stored height.</summary>
+    private static bool SwapsSides(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+
+    /// <summary>The pixels turned and/or mirrored as the EXIF orientation says; null when they are upright already.</summary>
+    private static SKBitmap? Upright(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        float w = bitmap.Width, h = bitmap.Height;
+
+        // x' = ScaleX·x + SkewX·y + TransX, y' = SkewY·x + ScaleY·y + TransY: stored pixel (x, y) → upright pixel (x', y').
+        SKMatrix? transform = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1), // mirrored
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1), // 180°
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1), // mirrored upside down
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1), // transposed
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1), // 90° clockwise (phone held upright)
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1), // transverse
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1), // 90° counter-clockwise
+            _ => null,
+        };
+        if (transform is not { } matrix)
+        {
+            return null;
+        }
+
+        var swap = SwapsSides(origin);
+        var upright = new SKBitmap(new SKImageInfo(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height,
+            bitmap.ColorType, bitmap.AlphaType, bitmap.ColorSpace));
+        using var source = SKImage.FromBitmap(bitmap);
+        using var canvas = new SKCanvas(upright);
+        canvas.Clear(SKColors.Transparent);
+        canvas.SetMatrix(matrix);
+        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        canvas.Flush();
+        return upright;
     }
 }

@@ -1,14 +1,16 @@
 using CertHub.Core.Candidates;
-using SkiaSharp;
 
 namespace CertHub.Web.Imaging;
 
-/// <summary>照片底色: samples the border (outer 5%) and calls the background red when most sampled pixels are red.</summary>
+/// <summary>
+/// 照片底色: samples the border (outer 5%; the bottom edge, where the shoulders are, is left out) of the upright picture (EXIF
+/// orientation applied, <see cref="SkiaImageInspector.DecodeUpright"/>) and calls the background red when most sampled pixels are red.
+/// </summary>
 public sealed class SkiaPhotoBackgroundCheck : IPhotoBackgroundCheck
 {
     public bool? HasRedBackground(byte[] content)
     {
-        using var bitmap = SKBitmap.Decode(content);
+        using var bitmap = SkiaImageInspector.DecodeUpright(content);
         if (bitmap is null || bitmap.Width < 4 || bitmap.Height < 4)
         {
             return null;

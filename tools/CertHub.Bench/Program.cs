@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "results" => await ResultsBench.RunAsync(args.Skip(1).ToArray()),
     "load" => await CertHub.Bench.Load.LoadBench.RunAsync(args.Skip(1).ToArray()),
     "faults" => await CertHub.Bench.Faults.FaultsBench.RunAsync(args.Skip(1).ToArray()),
+    "faults-restart" => await CertHub.Bench.Faults.FaultsBench.RunRestartAsync(),
     "faults-sign-child" => await CertHub.Bench.Faults.SignKillRun.ChildAsync(args.Skip(1).ToArray()),
     "render" => RenderBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     _ => Usage(),
@@ -27,5 +28,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- results [seats=50000] [batch=10000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- load [users=200] [seconds=120] [rows=50000] [sign=10000]");
     Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- faults [rows=50000] [sign=10000]");
+    Console.WriteLine("       dotnet run -c Release --project tools/CertHub.Bench -- faults-restart   # only (d) of faults: the database restarted under users");
     return 2;
 }

@@ -69,6 +69,36 @@ namespace CertHub.Data.Migrations.Postgres
                     b.ToTable("AccountRoles", (string)null);
                 });
 
+            modelBuilder.Entity("CertHub.Core.Accounts.SmsSendWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("character varying(460)");
+
+                    b.Property<DateTimeOffset>("LastSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SmsSendWindows", (string)null);
+                });
+
             modelBuilder.Entity("CertHub.Core.Accounts.SmsVerificationCode", b =>
                 {
                     b.Property<int>("Id")

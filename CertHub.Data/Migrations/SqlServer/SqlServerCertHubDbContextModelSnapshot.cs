@@ -70,6 +70,36 @@ namespace CertHub.Data.Migrations.SqlServer
                     b.ToTable("AccountRoles", (string)null);
                 });
 
+            modelBuilder.Entity("CertHub.Core.Accounts.SmsSendWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("nvarchar(460)");
+
+                    b.Property<DateTimeOffset>("LastSentUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SmsSendWindows", (string)null);
+                });
+
             modelBuilder.Entity("CertHub.Core.Accounts.SmsVerificationCode", b =>
                 {
                     b.Property<int>("Id")

@@ -62,6 +62,34 @@ namespace CertHub.Data.Migrations.Sqlite
                     b.ToTable("AccountRoles", (string)null);
                 });
 
+            modelBuilder.Entity("CertHub.Core.Accounts.SmsSendWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSentUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SmsSendWindows", (string)null);
+                });
+
             modelBuilder.Entity("CertHub.Core.Accounts.SmsVerificationCode", b =>
                 {
                     b.Property<int>("Id")

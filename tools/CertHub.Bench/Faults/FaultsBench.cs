@@ -10,7 +10,8 @@ namespace CertHub.Bench.Faults;
 /// faults (issue 10): real fault runs on a throw-away PostgreSQL cluster (<see cref="TempPostgres"/>):
 /// (a) the database stops for 10 s in the middle of a 50,000-row 批量导入考生信息 (<see cref="ImportOutageRun"/>);
 /// (b) a process running 批量确认签发 of 10,000 records is killed at three moments while it writes (<see cref="SignKillRun"/>);
-/// (c) the file store on a real 2 MB tmpfs fills up during 上传照片 and 证书生成 (<see cref="DiskFullRun"/>).
+/// (c) the file store on a real 2 MB tmpfs fills up during 上传照片 and 证书生成 (<see cref="DiskFullRun"/>);
+/// (d) the database restarts under 16 users: requests failed after it, against plain Npgsql as the baseline (<see cref="RestartRun"/>).
 /// Every check prints OK or FAILED; the command exits 1 when one failed.
 /// </summary>
 public static class FaultsBench
@@ -27,11 +28,27 @@ public static class FaultsBench
             Console.WriteLine($"setup: PostgreSQL cluster on 127.0.0.1:{pg.Port}");
             await ImportOutageRun.RunAsync(pg, rows, checks);
             await SignKillRun.RunAsync(pg, records, checks);
+            await RestartRun.RunAsync(pg, checks);
         }
 
         await DiskFullRun.RunAsync(checks);
         Console.WriteLine();
         Console.WriteLine($"faults: {checks.Passed} checks OK, {checks.Failed} FAILED, {watch.Elapsed.TotalSeconds:F0} s in all");
+        return checks.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>faults-restart: only run (d), the database restarted under users.</summary>
+    public static async Task<int> RunRestartAsync()
+    {
+        var checks = new Checks();
+        await using (var pg = await TempPostgres.StartNewAsync())
+        {
+            Console.WriteLine($"setup: PostgreSQL cluster on 127.0.0.1:{pg.Port}");
+            await RestartRun.RunAsync(pg, checks);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"faults-restart: {checks.Passed} checks OK, {checks.Failed} FAILED");
         return checks.Failed == 0 ? 0 : 1;
     }
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CertHub.Data.Migrations.Sqlite
+namespace CertHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,32 +30,32 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsCertificateOwner = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    AccountRoleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OwnedCertificateIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    IsCertificateOwner = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AccountRoleId = table.Column<int>(type: "integer", nullable: true),
+                    OwnedCertificateIds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,21 +66,21 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -90,10 +91,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,15 +105,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "LedgerBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Height = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    MerkleRoot = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Height = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    MerkleRoot = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -124,13 +125,13 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Majors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -141,18 +142,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SealImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    SignatureStampPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Website = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SealImagePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    SignatureStampPath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -163,13 +164,13 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Provinces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ReportingCycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorityName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ReportingCycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -177,21 +178,36 @@ namespace CertHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsSendWindows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(460)", maxLength: 460, nullable: false),
+                    LastSentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsSendWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsVerificationCodes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Salt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    UsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Salt = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -202,11 +218,11 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,11 +239,11 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,10 +260,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,8 +280,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,10 +304,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,16 +324,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BlockHeight = table.Column<long>(type: "INTEGER", nullable: false),
-                    IndexInBlock = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PayloadHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    TxHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BlockHeight = table.Column<long>(type: "bigint", nullable: false),
+                    IndexInBlock = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PayloadHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    TxHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -334,18 +350,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RevokedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RevokedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -362,16 +378,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PublishedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -388,25 +404,25 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RegistrationMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RegistrationStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RegistrationEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SchedulingStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SchedulingEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScoreEntryStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScoreEntryEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    NoticeStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    NoticeEndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegistrationMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RegistrationStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegistrationEndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SchedulingStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SchedulingEndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScoreEntryStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScoreEntryEndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NoticeStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NoticeEndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    PublishedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -423,18 +439,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ApplicationPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Batch = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RequiresByMajor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RequiresCityApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Batch = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequiresByMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresCityApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenScope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -451,21 +467,21 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PilotSchools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SealImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    SealUploadedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Website = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SealImagePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    SealUploadedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -482,8 +498,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "CertificateLevels",
                 columns: table => new
                 {
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,8 +516,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "CertificateMajors",
                 columns: table => new
                 {
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MajorId = table.Column<int>(type: "INTEGER", nullable: false)
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    MajorId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,20 +540,20 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamSubjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ExamMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RoomType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CandidateScope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FullMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    PassMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExamMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CandidateScope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FullMark = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -560,18 +576,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SiteStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    VenueRequirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    EquipmentRequirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MinimumSeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    VenueRequirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EquipmentRequirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MinimumSeats = table.Column<int>(type: "integer", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -588,16 +604,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SkillStandards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Version = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -614,10 +630,10 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamPlanCertificates",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -640,15 +656,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ApplicationPlanCertificates",
                 columns: table => new
                 {
-                    ApplicationPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    ApplicationPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApplicationPlanCertificates", x => new { x.ApplicationPlanId, x.CertificateId, x.Level });
                     table.ForeignKey(
-                        name: "FK_ApplicationPlanCertificates_ApplicationPlans_ApplicationPlanId",
+                        name: "FK_ApplicationPlanCertificates_ApplicationPlans_ApplicationPla~",
                         column: x => x.ApplicationPlanId,
                         principalTable: "ApplicationPlans",
                         principalColumn: "Id",
@@ -665,15 +681,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "AccountRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PermissionCodes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    PermissionCodes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -696,28 +712,28 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Candidates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CandidateNo = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 26, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Pinyin = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    MajorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MajorLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    EnrollmentYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    PhotoPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    InfoStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StatusChangedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    StatusChangedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CandidateNo = table.Column<string>(type: "character(26)", fixedLength: true, maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Pinyin = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    MajorId = table.Column<int>(type: "integer", nullable: true),
+                    MajorLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EnrollmentYear = table.Column<int>(type: "integer", nullable: true),
+                    PhotoPath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    InfoStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VerificationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StatusChangedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -740,8 +756,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamPlanSchools",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -764,20 +780,20 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamSites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SeatCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Equipment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SeatCount = table.Column<int>(type: "integer", nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Equipment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -806,20 +822,20 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ImportRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    SucceededRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    FailedRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    FailedRowsFilePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    SucceededRows = table.Column<int>(type: "integer", nullable: false),
+                    FailedRows = table.Column<int>(type: "integer", nullable: false),
+                    FailedRowsFilePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -842,18 +858,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Invigilators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeacherNo = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherNo = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Region = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Title = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Department = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -870,20 +886,20 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PhoneSigningSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Token = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignaturePng = table.Column<byte[]>(type: "BLOB", maxLength: 524288, nullable: true),
-                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character(32)", fixedLength: true, maxLength: 32, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordCount = table.Column<int>(type: "integer", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignaturePng = table.Column<byte[]>(type: "bytea", maxLength: 524288, nullable: true),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -912,25 +928,25 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PilotApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicationPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Batch = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequiresByMajor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RequiresCityApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequestedTotal = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedTotal = table.Column<int>(type: "INTEGER", nullable: true),
-                    FacultyHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    VenueHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationPlanId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Batch = table.Column<int>(type: "integer", nullable: false),
+                    RequiresByMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresCityApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequestedTotal = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedTotal = table.Column<int>(type: "integer", nullable: true),
+                    FacultyHtml = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    VenueHtml = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -959,15 +975,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SchoolCertificateContacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -990,22 +1006,22 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "WeeklyReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodLabel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    WorkProgressHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    DifficultiesHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    PolicySuggestionsHtml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    ScanPdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Cycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodLabel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WorkProgressHtml = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DifficultiesHtml = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PolicySuggestionsHtml = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ScanPdfPath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1028,13 +1044,13 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamPlanSubjects",
                 columns: table => new
                 {
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1063,24 +1079,24 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PaymentRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestNo = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ConfirmedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    RequestNo = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    UnitFee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1121,17 +1137,17 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "CertificateResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1172,19 +1188,19 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamRooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SeatCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SeatCount = table.Column<int>(type: "integer", nullable: false),
+                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1219,8 +1235,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamSiteLevels",
                 columns: table => new
                 {
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1237,16 +1253,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamSiteReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1263,18 +1279,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SiteAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: true),
-                    HostSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BorrowerSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: true),
+                    HostSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    BorrowerSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1321,16 +1337,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "InvigilatorCertifications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvigilatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvigilatorId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1359,16 +1375,16 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ApplicationReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PilotApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ApprovingUnit = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PilotApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApprovingUnit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Result = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewerName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1385,12 +1401,12 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PilotApplicationMajors",
                 columns: table => new
                 {
-                    PilotApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MajorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StudentCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeacherCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedTrainees = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedTrainees = table.Column<int>(type: "INTEGER", nullable: true)
+                    PilotApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    MajorId = table.Column<int>(type: "integer", nullable: false),
+                    StudentCount = table.Column<int>(type: "integer", nullable: false),
+                    TeacherCount = table.Column<int>(type: "integer", nullable: false),
+                    RequestedTrainees = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedTrainees = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1413,14 +1429,14 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "WeeklyReportReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WeeklyReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WeeklyReportId = table.Column<int>(type: "integer", nullable: false),
+                    Result = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1437,27 +1453,27 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CandidateNo = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 26, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Pinyin = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    MajorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsPaid = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PaymentRequestId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsScheduled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: true),
+                    CandidateNo = table.Column<string>(type: "character(26)", fixedLength: true, maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Pinyin = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    MajorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CandidateType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsPaid = table.Column<bool>(type: "boolean", nullable: false),
+                    PaymentRequestId = table.Column<int>(type: "integer", nullable: true),
+                    IsScheduled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1504,39 +1520,39 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IssuanceRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SiteSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CertificateResultId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateNo = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    CandidateType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CandidateSchoolName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CertificateName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    OrganizationName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    PlanName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SiteName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IssueMethod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    CertificateNo = table.Column<string>(type: "TEXT", maxLength: 33, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    GenerationClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    GenerationClaimExpiresUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    SiteSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ExamSiteId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CertificateResultId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CandidateNo = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CandidateName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CandidateType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CandidateSchoolName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CertificateName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PlanName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SiteName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IssueMethod = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CertificateNo = table.Column<string>(type: "character varying(33)", maxLength: 33, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PdfPath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RejectReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GenerationClaim = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    GenerationClaimExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1595,8 +1611,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ExamRoomSubjects",
                 columns: table => new
                 {
-                    ExamRoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ExamRoomId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1619,15 +1635,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "RoomSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamRoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    ExamRoomId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1656,22 +1672,22 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "InvigilatorCertificationHistories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvigilatorCertificationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvigilatorCertificationId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InvigilatorCertificationHistories", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_InvigilatorCertificationHistories_InvigilatorCertifications_InvigilatorCertificationId",
+                        name: "FK_InvigilatorCertificationHistories_InvigilatorCertifications~",
                         column: x => x.InvigilatorCertificationId,
                         principalTable: "InvigilatorCertifications",
                         principalColumn: "Id",
@@ -1682,8 +1698,8 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "PaymentRequestItems",
                 columns: table => new
                 {
-                    PaymentRequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    PaymentRequestId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1706,18 +1722,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SubjectScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    IsAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FullMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    PassMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    EnteredUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    IsAbsent = table.Column<bool>(type: "boolean", nullable: false),
+                    FullMark = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    EnteredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1752,21 +1768,21 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IssuanceHistories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IssuanceRecordId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Party = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SignatureImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: true),
-                    CertificateNo = table.Column<string>(type: "TEXT", maxLength: 33, nullable: true),
-                    PdfPath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IssuanceRecordId = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Party = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SignatureImagePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: true),
+                    CertificateNo = table.Column<string>(type: "character varying(33)", maxLength: 33, nullable: true),
+                    PdfPath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1783,14 +1799,14 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IssuanceSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IssuanceRecordId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Party = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    SignedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IssuanceRecordId = table.Column<int>(type: "integer", nullable: false),
+                    Party = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImagePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    SignedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1807,17 +1823,17 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "RoomRosters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ClosedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomSessionId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPlanId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ClosedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1846,12 +1862,12 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "RoomSessionInvigilators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvigilatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomSessionId = table.Column<int>(type: "integer", nullable: false),
+                    InvigilatorId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1880,15 +1896,15 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "SeatAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoomSessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeatNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdmissionTicketNo = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomSessionId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    SeatNo = table.Column<int>(type: "integer", nullable: false),
+                    AdmissionTicketNo = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1923,17 +1939,17 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ScoreCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubjectScoreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OldScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    NewScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    OldAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NewAbsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectScoreId = table.Column<int>(type: "integer", nullable: false),
+                    OldScore = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    NewScore = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    OldAbsent = table.Column<bool>(type: "boolean", nullable: false),
+                    NewAbsent = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1950,18 +1966,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "ScoreReviewRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubjectScoreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RequestedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Opinion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AnsweredUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectScoreId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AnsweredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -1984,18 +2000,18 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoomRosterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeatNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CheckedInUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomRosterId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    SeatNo = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CheckedInUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -2221,7 +2237,7 @@ namespace CertHub.Data.Migrations.Sqlite
                 column: "CandidateId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CertificateResults_CandidateId_ExamPlanId_CertificateId_Level",
+                name: "IX_CertificateResults_CandidateId_ExamPlanId_CertificateId_Lev~",
                 table: "CertificateResults",
                 columns: new[] { "CandidateId", "ExamPlanId", "CertificateId", "Level" },
                 unique: true);
@@ -2867,7 +2883,7 @@ namespace CertHub.Data.Migrations.Sqlite
                 column: "CertificateId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_Level",
+                name: "IX_SiteAllocations_ExamPlanId_BorrowerSchoolId_CertificateId_L~",
                 table: "SiteAllocations",
                 columns: new[] { "ExamPlanId", "BorrowerSchoolId", "CertificateId", "Level" },
                 unique: true);
@@ -2906,6 +2922,12 @@ namespace CertHub.Data.Migrations.Sqlite
                 name: "IX_SkillStandards_Status",
                 table: "SkillStandards",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsSendWindows_Key",
+                table: "SmsSendWindows",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SmsVerificationCodes_Phone_CreatedUtc",
@@ -3085,6 +3107,9 @@ namespace CertHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SkillStandards");
+
+            migrationBuilder.DropTable(
+                name: "SmsSendWindows");
 
             migrationBuilder.DropTable(
                 name: "SmsVerificationCodes");

@@ -177,6 +177,21 @@ namespace CertHub.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsSendWindows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(460)", maxLength: 460, nullable: false),
+                    LastSentUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsSendWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsVerificationCodes",
                 columns: table => new
                 {
@@ -2913,6 +2928,12 @@ namespace CertHub.Data.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsSendWindows_Key",
+                table: "SmsSendWindows",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SmsVerificationCodes_Phone_CreatedUtc",
                 table: "SmsVerificationCodes",
                 columns: new[] { "Phone", "CreatedUtc" });
@@ -3090,6 +3111,9 @@ namespace CertHub.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SkillStandards");
+
+            migrationBuilder.DropTable(
+                name: "SmsSendWindows");
 
             migrationBuilder.DropTable(
                 name: "SmsVerificationCodes");
