@@ -98,8 +98,13 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         return circuit;
     }
 
-    /// <summary>Render batches that re-rendered the pager while no click waited for a page: the list reloaded on a live notice.</summary>
+    /// <summary>
+    /// Render batches that arrived more than a second after the last click (and after the first page): the list re-rendered on
+    /// a live notice. A lower bound: a reload within a second of a click is not told apart from the click's own batches.
+    /// </summary>
     public int LiveReloads { get; private set; }
+
+    private long _lastClick;
 
     /// <summary>Time from the hub connection to the batch that showed the first page of the list.</summary>
     public TimeSpan FirstPage { get; private set; }
@@ -149,6 +154,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         };
         var callId = Interlocked.Increment(ref _callId).ToString(CultureInfo.InvariantCulture);
         var sent = Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref _lastClick, sent);
         await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interop,
             new JsonArray(descriptor, args).ToJsonString(), ct);
         var received = await done.Task.WaitAsync(timeout, ct);
@@ -235,12 +241,16 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 _nextPageHandler = 0;
             }
 
+            if (_lastItem != 0 && _waiter is null && Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastClick), received) > TimeSpan.FromSeconds(1))
+            {
+                LiveReloads++;
+            }
+
             FollowNextPageButton(batch);
             foreach (var text in batch.Strings())
             {
                 if (PagerText.Info().Match(text) is { Success: true } info)
                 {
-                    LiveReloads += _waiter is null && _lastItem != 0 ? 1 : 0;
                     _firstItem = int.Parse(info.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                     _lastItem = int.Parse(info.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                 }

@@ -60,7 +60,7 @@ internal sealed class VirtualUser(string userName, string path, WebSession sessi
         }
         finally
         {
-            metrics.Note($"{List} lists reloaded on a live notice (render batches with the pager, no click waiting)", (_circuit?.LiveReloads ?? 0) - reloads);
+            metrics.Note($"{List} render batches > 1 s after a click (live reloads)", (_circuit?.LiveReloads ?? 0) - reloads);
         }
     }
 
