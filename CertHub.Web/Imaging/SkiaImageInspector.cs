@@ -49,31 +49,24 @@ public sealed class SkiaImageInspector : IImageInspector
     /// <summary>Decodes PNG/JPEG bytes and encodes the pixels again in the same format; null when they are not a readable image.</summary>
     public static byte[]? ReencodeImage(byte[] content)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        using var data = SKData.CreateCopy(content);
-        using var codec = SKCodec.Create(data);
-        var format = codec?.EncodedFormat;
-        if (codec is null || format is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg))
+        using var upright = DecodeWithFormat(content, out var format);
+        if (upright is null || format is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg))
         {
             return null;
         }
 
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null)
-        {
-            return null;
-        }
-
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var image = SKImage.FromBitmap(upright ?? decoded);
-        using var encoded = image.Encode(format.Value, format == SKEncodedImageFormat.Png ? 100 : JpegQuality);
+        using var image = SKImage.FromBitmap(upright);
+        using var encoded = image.Encode(format, format == SKEncodedImageFormat.Png ? 100 : JpegQuality);
         return encoded?.ToArray();
     }
 
     /// <summary>The pixels of a PNG/JPEG as the picture is meant to be seen (EXIF orientation applied); null when unreadable.</summary>
-    public static SKBitmap? DecodeUpright(byte[] content)
+    public static SKBitmap? DecodeUpright(byte[] content) => DecodeWithFormat(content, out _);
+
+    private static SKBitmap? DecodeWithFormat(byte[] content, out SKEncodedImageFormat format)
     {
         ArgumentNullException.ThrowIfNull(content);
+        format = default;
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data);
         if (codec is null)
@@ -81,6 +74,7 @@ public sealed class SkiaImageInspector : IImageInspector
             return null;
         }
 
+        format = codec.EncodedFormat;
         var decoded = SKBitmap.Decode(codec);
         if (decoded is null)
         {
