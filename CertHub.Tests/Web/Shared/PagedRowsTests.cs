@@ -52,4 +52,56 @@ public sealed class PagedRowsTests
         Assert.Equal(42, data.TotalItems);
         Assert.Equal(42, rows.Request(SecondPage, filter).KnownTotal);
     }
+
+    private static TableData<int> Rows(params int[] items) => new() { Items = items, TotalItems = items.Length };
+
+    [Fact]
+    public async Task LatestAsync_Should_ReturnItsOwnRows_When_NoOtherLoadStarted()
+    {
+        var rows = new PagedRows<int>();
+
+        var data = await rows.LatestAsync(Task.FromResult(Rows(1, 2)));
+
+        Assert.Equal([1, 2], data.Items);
+    }
+
+    [Fact]
+    public async Task LatestAsync_Should_HandBackTheNewerRows_When_AnOlderLoadFinishesLast()
+    {
+        var rows = new PagedRows<int>();
+        var older = new TaskCompletionSource<TableData<int>>();
+        var newer = new TaskCompletionSource<TableData<int>>();
+
+        var first = rows.LatestAsync(older.Task);
+        var second = rows.LatestAsync(newer.Task);
+        newer.SetResult(Rows(2));
+        older.SetResult(Rows(1));
+
+        Assert.Equal([2], (await first).Items);
+        Assert.Equal([2], (await second).Items);
+    }
+
+    [Fact]
+    public async Task LatestAsync_Should_HandBackTheNewerRows_When_TheOlderLoadWasCancelled()
+    {
+        var rows = new PagedRows<int>();
+        var older = new TaskCompletionSource<TableData<int>>();
+        var newer = new TaskCompletionSource<TableData<int>>();
+
+        var first = rows.LatestAsync(older.Task);
+        var second = rows.LatestAsync(newer.Task);
+        older.SetCanceled();
+        newer.SetResult(Rows(3));
+
+        Assert.Equal([3], (await first).Items);
+        Assert.Equal([3], (await second).Items);
+    }
+
+    [Fact]
+    public async Task LatestAsync_Should_Throw_When_TheNewestLoadIsCancelled()
+    {
+        var rows = new PagedRows<int>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rows.LatestAsync(Task.FromCanceled<TableData<int>>(new CancellationToken(true))));
+    }
 }

@@ -12,6 +12,7 @@ public sealed class PagedRows<T>
     private int _offset;
     private object? _totalFilter;
     private int? _knownTotal;
+    private Task<TableData<T>>? _latest;
 
     public IReadOnlyList<T> Items { get; private set; } = [];
 
@@ -44,6 +45,33 @@ public sealed class PagedRows<T>
         TotalCount = page.TotalCount;
         _offset = (page.Page - 1) * page.PageSize;
         return new TableData<T> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    /// <summary>
+    /// Runs a ServerData load so that reloads started close together (a live notice, a tab click) all end with the newest
+    /// load's rows: MudTable shows whichever call finishes last, and a call superseded by a newer one (its token cancelled, or
+    /// simply slower) hands back the newer one's result instead of its own rows or an OperationCanceledException.
+    /// </summary>
+    public async Task<TableData<T>> LatestAsync(Task<TableData<T>> load)
+    {
+        _latest = load;
+        while (true)
+        {
+            try
+            {
+                var rows = await load;
+                if (ReferenceEquals(load, _latest))
+                {
+                    return rows;
+                }
+            }
+            catch (OperationCanceledException) when (!ReferenceEquals(load, _latest))
+            {
+                // Superseded: the newest load's rows follow.
+            }
+
+            load = _latest;
+        }
     }
 
     /// <summary>序号 of a row across pages (1-based).</summary>

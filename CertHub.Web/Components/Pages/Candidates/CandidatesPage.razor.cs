@@ -35,7 +35,6 @@ public partial class CandidatesPage
     private CandidateFilter _filter = new();
     private CandidateInfoStatus? _status;
     private CandidateFilter? _countedFilter;
-    private Task<TableData<CandidateListItem>>? _latestLoad;
 
     [Inject]
     private CandidateService Candidates { get; set; } = default!;
@@ -70,23 +69,7 @@ public partial class CandidatesPage
         }
     }
 
-    /// <summary>
-    /// MudTable shows the result of whichever ServerData call finishes last; when a reload (a live notice, a tab click) starts
-    /// while an earlier one still runs, the earlier call hands back the newest load's rows instead of its own older ones.
-    /// </summary>
-    private async Task<TableData<CandidateListItem>> LoadAsync(TableState state, CancellationToken ct)
-    {
-        var load = LoadRowsAsync(state, ct);
-        _latestLoad = load;
-        var rows = await load;
-        while (!ReferenceEquals(load, _latestLoad))
-        {
-            load = _latestLoad;
-            rows = await load;
-        }
-
-        return rows;
-    }
+    private Task<TableData<CandidateListItem>> LoadAsync(TableState state, CancellationToken ct) => _rows.LatestAsync(LoadRowsAsync(state, ct));
 
     private async Task<TableData<CandidateListItem>> LoadRowsAsync(TableState state, CancellationToken ct)
     {

@@ -54,7 +54,9 @@ public partial class IssuancePage
         }
     }
 
-    private async Task<TableData<IssuanceListItem>> LoadAsync(TableState state, CancellationToken ct)
+    private Task<TableData<IssuanceListItem>> LoadAsync(TableState state, CancellationToken ct) => _rows.LatestAsync(LoadRowsAsync(state, ct));
+
+    private async Task<TableData<IssuanceListItem>> LoadRowsAsync(TableState state, CancellationToken ct)
     {
         var filter = Filter;
         var data = _rows.Accept(await Issuance.ListAsync(filter, _rows.Request(state, filter), ct), filter);
